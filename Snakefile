@@ -1,0 +1,25 @@
+# wordprint: reproducible corpus comparison and stylometry.
+# Run the default analysis with `snakemake --cores all`; see README.md.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+report: "workflow/report/workflow.rst"
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/profile.smk"
+include: "workflow/rules/features.smk"
+include: "workflow/rules/distance.smk"
+include: "workflow/rules/cluster.smk"
+include: "workflow/rules/report.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        final_outputs(),

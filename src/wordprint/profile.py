@@ -1,0 +1,78 @@
+"""The per-document step: raw bytes -> cleaned views -> tokens -> counts and vocabulary statistics.
+
+The result is plain JSON-able data, cached by the content's SHA-256 and the settings (see
+:func:`wordprint.shards.cache_key`), so a document is profiled once however often the corpus
+around it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Any, TypedDict
+
+from wordprint.text import DecodeError, decode, normalise
+from wordprint.tokenize import sentence_lengths, words
+from wordprint.vocabulary import vocabulary_profile
+
+# Bump when the per-document computation changes, so cached profiles are recomputed.
+PROFILE_VERSION = "1"
+
+
+class ProfileSettings(TypedDict):
+    pattern: str
+    lowercase: bool
+    mattr_window: int
+    mtld_threshold: float
+
+
+class DocumentError(ValueError):
+    """A document that cannot be analysed; the message names it and the fix."""
+
+
+def profile_view(text: str, settings: ProfileSettings) -> dict[str, Any]:
+    """Counts and vocabulary statistics of one view of a document."""
+    tokens = words(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
+    counts = Counter(tokens)
+    stats = vocabulary_profile(
+        tokens,
+        sentence_lengths(text, pattern=settings["pattern"]),
+        mattr_window=settings["mattr_window"],
+        mtld_threshold=settings["mtld_threshold"],
+    )
+    # Most frequent first, ties alphabetical: a deterministic order for the cache and outputs.
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return {"tokens": len(tokens), "stats": stats, "counts": ordered}
+
+
+def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> dict[str, Any]:
+    """Decode, normalise, tokenise and count one document.
+
+    Raises :class:`DocumentError` naming the document when it is not text or has no words.
+    """
+    try:
+        text, encoding = decode(raw)
+    except (DecodeError, UnicodeDecodeError) as err:
+        raise DocumentError(
+            f"document {doc_id!r}: cannot be read as text ({err}). Save it as plain text "
+            "(UTF-8) or fix its 'source' in the catalog."
+        ) from err
+    text = normalise(text)
+    cleaning = {"encoding": encoding, "characters": len(text)}
+    if encoding not in ("utf-8", "utf-8-sig"):
+        cleaning["warnings"] = [f"not valid UTF-8: decoded as {encoding}"]
+    views = {"full": text}
+    result: dict[str, Any] = {
+        "id": doc_id,
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "cleaning": cleaning,
+        "views": {},
+    }
+    for name, view_text in views.items():
+        if not words(view_text, pattern=settings["pattern"]):
+            raise DocumentError(
+                f"document {doc_id!r}: its {name!r} text has no words after cleaning "
+                "(empty, whitespace, numbers or punctuation only). Check the file or remove its row."
+            )
+        result["views"][name] = profile_view(view_text, settings)
+    return result

@@ -1,0 +1,96 @@
+"""The standalone HTML report: one file, images embedded, everything from the corpus escaped.
+
+Every string that comes from a document, the catalog or the config passes through
+:func:`html.escape`, so a title containing ``<script>`` is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;margin:2em auto;
+padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1.5em}
+th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}th{background:#f3f3f3}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:.9em;color:#444}pre{background:#f7f7f7;padding:1em;overflow-x:auto}
+.scroll{max-height:32em;overflow:auto}
+"""
+
+
+@dataclass(frozen=True)
+class Figure:
+    caption: str
+    png: bytes
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    text: str = ""
+    items: Sequence[Figure | Table] = ()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f'<td class="num">{value:.4g}</td>'
+    text = str(value)
+    try:
+        number = float(text)
+    except ValueError:
+        return f"<td>{escape(text)}</td>"
+    shown = text if text.lstrip("-").isdigit() else f"{number:.4g}"
+    return f'<td class="num">{escape(shown)}</td>'
+
+
+def render_table(table: Table) -> str:
+    head = "".join(f"<th>{escape(str(h))}</th>" for h in table.header)
+    body = "\n".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in table.rows)
+    return (
+        f'<div class="scroll"><table><caption>{escape(table.caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>"
+    )
+
+
+def render_figure(figure: Figure) -> str:
+    data = base64.b64encode(figure.png).decode("ascii")
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{escape(figure.caption)}">'
+        f"<figcaption>{escape(figure.caption)}</figcaption></figure>"
+    )
+
+
+def render_report(*, title: str, sections: Sequence[Section], config: dict[str, Any]) -> str:
+    """The whole page; the resolved configuration closes it."""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+    for section in sections:
+        parts.append(f"<h2>{escape(section.title)}</h2>")
+        if section.text:
+            parts.append(f"<p>{escape(section.text)}</p>")
+        for item in section.items:
+            parts.append(render_figure(item) if isinstance(item, Figure) else render_table(item))
+    parts.append("<h2>Configuration</h2>")
+    parts.append(f"<pre>{escape(json.dumps(config, indent=2, sort_keys=True))}</pre>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

@@ -1,0 +1,45 @@
+# Hierarchical clustering, flat cuts and MDS maps of each distance matrix, and how well the flat
+# clusters agree with the catalog's labels.
+
+
+rule cluster:
+    input:
+        expand("results/tables/distances/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
+    output:
+        clusters=expand("results/tables/clusters/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
+        linkage=expand("results/tables/linkage/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
+    log:
+        "logs/cluster/mfw{mfw}.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=DOCUMENTS,
+        label_column=LABEL_COLUMN,
+        linkage=config["linkage"],
+        k=CLUSTERS,
+    script:
+        "../scripts/cluster.py"
+
+
+rule cluster_scores:
+    input:
+        clusters=expand("results/tables/clusters/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW),
+        distances=expand(
+            "results/tables/distances/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW
+        ),
+    output:
+        report(
+            "results/tables/cluster_scores.csv",
+            caption="../report/cluster_scores.rst",
+            category="Clusters",
+            labels={"table": "cluster scores"},
+        ),
+    log:
+        "logs/cluster_scores.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        settings=[{"measure": m, "mfw": n} for m in MEASURES for n in MFW],
+        linkage=config["linkage"],
+    script:
+        "../scripts/cluster_scores.py"

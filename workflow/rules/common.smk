@@ -1,0 +1,78 @@
+# Configuration, catalog and the names of every output, read once when the workflow starts.
+from snakemake.exceptions import WorkflowError
+from snakemake.utils import validate
+
+from wordprint.io.catalog import CatalogError, read_catalog
+from wordprint.shards import shard_of
+
+
+validate(config, schema="../schemas/config.schema.yaml")
+
+try:
+    DOCUMENTS = read_catalog(config["catalog"])
+except CatalogError as err:
+    raise WorkflowError(f"wordprint: {err}") from None
+
+MFW = config["mfw"]
+MEASURES = config["measures"]
+LABEL_COLUMN = config["label_column"]
+REPORT_MFW = config["report"].get("mfw", min(MFW, key=lambda n: abs(n - 500)))
+REPORT_MEASURE = config["report"].get("measure", MEASURES[-1])
+for key, value, allowed in (("mfw", REPORT_MFW, MFW), ("measure", REPORT_MEASURE, MEASURES)):
+    if value not in allowed:
+        raise WorkflowError(
+            f"wordprint: config report.{key} is {value!r}, which is not analysed; "
+            f"choose one of {allowed} (the values of '{key}s' / '{key}')."
+        )
+if LABEL_COLUMN not in ("author", "title", "year", "group") and not any(
+    LABEL_COLUMN in d.extra for d in DOCUMENTS
+):
+    raise WorkflowError(
+        f"wordprint: config label_column is {LABEL_COLUMN!r}, but the catalog has no such "
+        "column. Name an existing column, e.g. author or group."
+    )
+
+LABELS = {d.field(LABEL_COLUMN) for d in DOCUMENTS}
+CLUSTERS = len(LABELS) if config["clusters"] == "auto" else config["clusters"]
+
+SHARDS = {}
+for document in DOCUMENTS:
+    SHARDS.setdefault(f"{shard_of(document.id, config['shards']):04d}", []).append(document)
+
+PROFILE_SETTINGS = {
+    "pattern": config["tokenizer"]["pattern"],
+    "lowercase": config["tokenizer"]["lowercase"],
+    "mattr_window": config["vocabulary"]["mattr_window"],
+    "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+}
+
+
+wildcard_constraints:
+    shard=r"\d{4}",
+    mfw=r"\d+",
+    measure="|".join(MEASURES),
+
+
+def shard_sources(wildcards):
+    return [str(d.path) for d in SHARDS[wildcards.shard] if d.path is not None]
+
+
+def shard_profiles():
+    return expand("results/profiles/shard-{shard}.json.gz", shard=sorted(SHARDS))
+
+
+def final_outputs():
+    maps = expand(
+        "results/figures/{kind}/{measure}_mfw{mfw}.{ext}",
+        kind=["dendrogram", "mds", "heatmap"],
+        measure=MEASURES,
+        mfw=MFW,
+        ext=["png", "svg", "csv"],
+    )
+    return [
+        "results/report.html",
+        "results/tables/vocabulary.csv",
+        "results/tables/cluster_scores.csv",
+        *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "csv"]),
+        *maps,
+    ]

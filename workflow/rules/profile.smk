@@ -1,0 +1,41 @@
+# Per-document work, batched into shards: decode, normalise, tokenise, count, vocabulary
+# statistics. Each document's profile is cached by content, so a rerun only does new texts.
+
+
+rule profile_shard:
+    input:
+        sources=shard_sources,
+    output:
+        "results/profiles/shard-{shard}.json.gz",
+    log:
+        "logs/profile_shard/{shard}.log",
+    benchmark:
+        "benchmarks/runs/profile_shard/{shard}.tsv"
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=lambda wildcards: SHARDS[wildcards.shard],
+        settings=PROFILE_SETTINGS,
+        cache=config["cache"],
+    script:
+        "../scripts/profile_shard.py"
+
+
+rule vocabulary_table:
+    input:
+        shard_profiles(),
+    output:
+        report(
+            "results/tables/vocabulary.csv",
+            caption="../report/vocabulary_table.rst",
+            category="Vocabulary",
+            labels={"table": "vocabulary statistics"},
+        ),
+    log:
+        "logs/vocabulary_table.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=DOCUMENTS,
+    script:
+        "../scripts/vocabulary_table.py"

@@ -1,0 +1,86 @@
+# Figures (PNG at 300 dpi and SVG, each with its plotted data as CSV beside it) and the HTML report.
+
+
+def figure(kind, caption, category):
+    """The PNG of a map figure, registered for `snakemake --report` with caption and labels."""
+    return report(
+        f"results/figures/{kind}/{{measure}}_mfw{{mfw}}.png",
+        caption=f"../report/{caption}.rst",
+        category=category,
+        subcategory="{measure}",
+        labels={"figure": kind, "measure": "{measure}", "MFW": "{mfw}"},
+    )
+
+
+rule plot_maps:
+    input:
+        distances="results/tables/distances/{measure}_mfw{mfw}.csv",
+        clusters="results/tables/clusters/{measure}_mfw{mfw}.csv",
+        linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
+    output:
+        dendrogram=figure("dendrogram", "dendrogram", "Clusters"),
+        dendrogram_svg="results/figures/dendrogram/{measure}_mfw{mfw}.svg",
+        dendrogram_csv="results/figures/dendrogram/{measure}_mfw{mfw}.csv",
+        mds=figure("mds", "mds", "Maps"),
+        mds_svg="results/figures/mds/{measure}_mfw{mfw}.svg",
+        mds_csv="results/figures/mds/{measure}_mfw{mfw}.csv",
+        heatmap=figure("heatmap", "heatmap", "Distances"),
+        heatmap_svg="results/figures/heatmap/{measure}_mfw{mfw}.svg",
+        heatmap_csv="results/figures/heatmap/{measure}_mfw{mfw}.csv",
+    log:
+        "logs/plot_maps/{measure}_mfw{mfw}.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        linkage=config["linkage"],
+    script:
+        "../scripts/plot_maps.py"
+
+
+rule plot_vocabulary:
+    input:
+        "results/tables/vocabulary.csv",
+    output:
+        png=report(
+            "results/figures/vocabulary.png",
+            caption="../report/vocabulary.rst",
+            category="Vocabulary",
+            labels={"figure": "vocabulary statistics"},
+        ),
+        svg="results/figures/vocabulary.svg",
+        csv="results/figures/vocabulary.csv",
+    log:
+        "logs/plot_vocabulary.log",
+    conda:
+        "../envs/wordprint.yaml"
+    script:
+        "../scripts/plot_vocabulary.py"
+
+
+rule report_html:
+    input:
+        vocabulary="results/tables/vocabulary.csv",
+        vocabulary_figure="results/figures/vocabulary.png",
+        scores="results/tables/cluster_scores.csv",
+        dendrogram=f"results/figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
+        mds=f"results/figures/mds/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
+        heatmap=f"results/figures/heatmap/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
+        clusters=f"results/tables/clusters/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
+    output:
+        report(
+            "results/report.html",
+            caption="../report/report_html.rst",
+            category="Report",
+            labels={"report": "standalone HTML"},
+        ),
+    log:
+        "logs/report_html.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        config=config,
+        documents=DOCUMENTS,
+        mfw=REPORT_MFW,
+        measure=REPORT_MEASURE,
+    script:
+        "../scripts/report_html.py"

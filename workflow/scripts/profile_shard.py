@@ -1,0 +1,15 @@
+from wordprint.io.files import write_json
+from wordprint.io.profiles import profile_shard
+from wordprint.io.step import run
+
+
+def main():
+    profiles = profile_shard(
+        snakemake.params.documents,
+        settings=snakemake.params.settings,
+        cache_dir=snakemake.params.cache,
+    )
+    write_json(snakemake.output[0], profiles)
+
+
+run(main, log_path=snakemake.log[0])
