@@ -5,7 +5,6 @@ from snakemake.utils import validate
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.shards import shard_of
 
-
 validate(config, schema="../schemas/config.schema.yaml")
 
 try:
@@ -51,6 +50,17 @@ wildcard_constraints:
     shard=r"\d{4}",
     mfw=r"\d+",
     measure="|".join(MEASURES),
+
+
+def map_figure(kind, caption, category):
+    """The PNG of a map figure, registered for `snakemake --report` with caption and labels."""
+    return report(
+        f"results/figures/{kind}/{{measure}}_mfw{{mfw}}.png",
+        caption=f"../report/{caption}.rst",
+        category=category,
+        subcategory="{measure}",
+        labels={"figure": kind, "measure": "{measure}", "MFW": "{mfw}"},
+    )
 
 
 def shard_sources(wildcards):

@@ -1,30 +1,19 @@
 # Figures (PNG at 300 dpi and SVG, each with its plotted data as CSV beside it) and the HTML report.
 
 
-def figure(kind, caption, category):
-    """The PNG of a map figure, registered for `snakemake --report` with caption and labels."""
-    return report(
-        f"results/figures/{kind}/{{measure}}_mfw{{mfw}}.png",
-        caption=f"../report/{caption}.rst",
-        category=category,
-        subcategory="{measure}",
-        labels={"figure": kind, "measure": "{measure}", "MFW": "{mfw}"},
-    )
-
-
 rule plot_maps:
     input:
         distances="results/tables/distances/{measure}_mfw{mfw}.csv",
         clusters="results/tables/clusters/{measure}_mfw{mfw}.csv",
         linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
     output:
-        dendrogram=figure("dendrogram", "dendrogram", "Clusters"),
+        dendrogram=map_figure("dendrogram", "dendrogram", "Clusters"),
         dendrogram_svg="results/figures/dendrogram/{measure}_mfw{mfw}.svg",
         dendrogram_csv="results/figures/dendrogram/{measure}_mfw{mfw}.csv",
-        mds=figure("mds", "mds", "Maps"),
+        mds=map_figure("mds", "mds", "Maps"),
         mds_svg="results/figures/mds/{measure}_mfw{mfw}.svg",
         mds_csv="results/figures/mds/{measure}_mfw{mfw}.csv",
-        heatmap=figure("heatmap", "heatmap", "Distances"),
+        heatmap=map_figure("heatmap", "heatmap", "Distances"),
         heatmap_svg="results/figures/heatmap/{measure}_mfw{mfw}.svg",
         heatmap_csv="results/figures/heatmap/{measure}_mfw{mfw}.csv",
     log:

@@ -1,0 +1,85 @@
+import itertools
+
+import numpy as np
+import pytest
+from scipy.spatial.distance import pdist, squareform
+
+from wordprint.cluster import (
+    classical_mds,
+    cluster_analysis,
+    cluster_scores,
+    hierarchical,
+    merge_rows,
+    nearest_neighbour_accuracy,
+    purity,
+)
+
+
+def ward_d_reference(D):
+    """R's hclust(method = "ward.D"), written out naively: Lance-Williams on unsquared d."""
+    D = D.astype(float).copy()
+    active = {i: 1 for i in range(len(D))}
+    index = {i: i for i in range(len(D))}  # cluster label -> row of D
+    heights, next_label = [], len(D)
+    while len(active) > 1:
+        a, b = min(itertools.combinations(active, 2), key=lambda p: D[index[p[0]], index[p[1]]])
+        ia, ib, na, nb = index[a], index[b], active[a], active[b]
+        heights.append(D[ia, ib])
+        for c in active:
+            if c in (a, b):
+                continue
+            ic, nc = index[c], active[c]
+            d = ((na + nc) * D[ia, ic] + (nb + nc) * D[ib, ic] - nc * D[ia, ib]) / (na + nb + nc)
+            D[ia, ic] = D[ic, ia] = d
+        del active[a], active[b]
+        active[next_label], index[next_label] = na + nb, ia
+        next_label += 1
+    return np.array(heights)
+
+
+def test_ward_d_matches_the_lance_williams_definition():
+    rng = np.random.default_rng(1)
+    D = squareform(pdist(rng.random((9, 4)), "cityblock"))
+    np.testing.assert_allclose(hierarchical(D, method="ward.D")[:, 2], ward_d_reference(D))
+
+
+def test_ward_d2_is_scipy_ward():
+    rng = np.random.default_rng(2)
+    X = rng.random((7, 3))
+    from scipy.cluster.hierarchy import linkage
+
+    np.testing.assert_allclose(hierarchical(squareform(pdist(X)), method="ward.D2"), linkage(X, "ward"))
+
+
+def test_unknown_linkage():
+    with pytest.raises(ValueError, match="unknown linkage 'median'"):
+        hierarchical(np.zeros((2, 2)), method="median")
+
+
+def test_classical_mds_recovers_a_line():
+    x = np.array([0.0, 1.0, 3.0, 6.0])
+    coords = classical_mds(np.abs(x[:, None] - x[None, :]))
+    np.testing.assert_allclose(squareform(pdist(coords[:, :1])), np.abs(x[:, None] - x[None, :]), atol=1e-9)
+    assert np.abs(coords[:, 0]).argmax() == coords[:, 0].argmax()  # oriented: largest is positive
+
+
+def test_cluster_analysis_two_obvious_groups():
+    X = np.array([[0, 0], [0, 0.1], [5, 5], [5, 5.1]])
+    result = cluster_analysis(squareform(pdist(X)), method="average", k=2)
+    assert result["clusters"][0] == result["clusters"][1] != result["clusters"][2]
+    assert sorted(result["leaf_position"]) == [0, 1, 2, 3]
+    header, rows = merge_rows(["a", "b", "c", "d"], result["linkage"])
+    assert rows[-1][0] == "merge_3" and {rows[0][1], rows[0][2]} in ({"a", "b"}, {"c", "d"})
+
+
+def test_scores():
+    labels = ["x", "x", "y", "y"]
+    assert cluster_scores(labels, [1, 1, 2, 2]) == pytest.approx(
+        {"ari": 1, "homogeneity": 1, "completeness": 1, "v_measure": 1, "purity": 1}
+    )
+    # one cluster: majority label covers 2 of 4
+    assert purity(labels, [1, 1, 1, 1]) == 0.5
+    assert cluster_scores(labels, [1, 1, 1, 1])["ari"] == 0
+    D = np.array([[0, 1, 5, 5], [1, 0, 5, 5], [5, 5, 0, 9], [5, 5, 9, 0]], dtype=float)
+    # c's and d's nearest neighbours are a (label x): 2 of 4 right
+    assert nearest_neighbour_accuracy(D, labels) == 0.5

@@ -1,0 +1,40 @@
+import gzip
+
+import numpy as np
+import pytest
+
+from wordprint.io.files import read_json, read_matrix, write_json, write_matrix
+from wordprint.shards import cache_key, shard_of
+
+
+def test_shard_is_stable_and_in_range():
+    assert [shard_of(f"doc{i}", 4) for i in range(50)] == [shard_of(f"doc{i}", 4) for i in range(50)]
+    assert {shard_of(f"doc{i}", 4) for i in range(50)} == {0, 1, 2, 3}
+    with pytest.raises(ValueError):
+        shard_of("x", 0)
+
+
+def test_cache_key_depends_on_content_settings_and_version():
+    base = cache_key("abc", {"pattern": "words"}, version="1")
+    assert base == cache_key("abc", {"pattern": "words"}, version="1")
+    assert len({base, cache_key("abd", {"pattern": "words"}, version="1"),
+                cache_key("abc", {"pattern": "letters"}, version="1"),
+                cache_key("abc", {"pattern": "words"}, version="2")}) == 4
+
+
+def test_json_gz_is_deterministic(tmp_path):
+    write_json(tmp_path / "a.json.gz", {"b": 1})
+    first = (tmp_path / "a.json.gz").read_bytes()
+    write_json(tmp_path / "a.json.gz", {"b": 1})
+    assert (tmp_path / "a.json.gz").read_bytes() == first
+    assert read_json(tmp_path / "a.json.gz") == {"b": 1}
+    assert gzip.decompress(first).startswith(b"{")
+
+
+def test_matrix_round_trip_is_exact(tmp_path):
+    values = np.array([[1 / 3, 1e-7], [2.5, 0.0]])
+    write_matrix(tmp_path / "m.csv", ["a", "b"], ["x", "y"], values)
+    ids, cols, back = read_matrix(tmp_path / "m.csv")
+    assert (ids, cols) == (["a", "b"], ["x", "y"])
+    assert np.array_equal(back, values)
+    assert list(tmp_path.iterdir()) == [tmp_path / "m.csv"]  # no temporary files left
