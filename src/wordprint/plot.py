@@ -1,0 +1,1097 @@
+"""Publication figures: one style for every figure of a run.
+
+Every function here builds and returns a :class:`matplotlib.figure.Figure` (object API, Agg
+canvas, no pyplot state); saving lives in :mod:`wordprint.io.figures`. The style is defined
+once, in :data:`STYLE`, and applied through :func:`style_context` (or globally, for a
+notebook, with :func:`apply_style`):
+
+- **Colours**: the Okabe--Ito palette of 8 colours, distinguishable under the common forms of
+  colour-vision deficiency (Okabe & Ito 2008; Wong 2011). :func:`group_colours` maps the
+  *sorted* unique group names to the palette in order, so every figure of a run gives a group
+  the same colour. With more than 8 groups the colours repeat and the marker shape changes
+  (:func:`group_markers`), so every group keeps a distinct colour + shape pair (64 pairs).
+- **Text**: DejaVu Sans (ships with matplotlib), 8 pt body, 7 pt ticks and legends, sized to be
+  read at print size in a single column (3.5 in) or across two columns (7 in); choose with
+  ``column=``. Text drawn in a group colour is darkened (same hue) until it reaches a 4.5:1
+  contrast with white (WCAG 2.1), so light colours such as yellow stay legible.
+- **Determinism**: ``svg.hashsalt`` is fixed and SVG text is written as paths
+  (``svg.fonttype = "path"``): the file is the same bytes on every machine and renders the
+  same in every viewer, with no dependence on installed fonts. PDF embeds the TrueType font
+  (``pdf.fonttype = 42``) for editors that need live text. Layouts use matplotlib's
+  constrained layout, never ``bbox_inches="tight"``, so the page size is what the code says;
+  each builder resolves the layout once and freezes it (see ``_finish``).
+
+References
+----------
+Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): How to make figures and presentations
+that are friendly to colorblind people. https://jfly.uni-koeln.de/color/
+Wong, B. (2011). Points of view: Color blindness. *Nature Methods* 8(6), 441.
+W3C (2018). Web Content Accessibility Guidelines (WCAG) 2.1, success criterion 1.4.3 (contrast).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import textwrap
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Literal
+
+import matplotlib as mpl
+import numpy as np
+from cycler import cycler
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.colors import ListedColormap, to_rgb
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
+from scipy.cluster import hierarchy
+
+__all__ = [
+    "COLUMN_WIDTHS",
+    "MARKERS",
+    "OKABE_ITO",
+    "STYLE",
+    "apply_style",
+    "dendrogram_figure",
+    "group_colours",
+    "group_markers",
+    "heatmap_figure",
+    "mds_figure",
+    "style_context",
+    "vocabulary_figure",
+]
+
+Column = Literal["single", "double"]
+
+#: Figure widths in inches for a journal's single column and full (double-column) width.
+COLUMN_WIDTHS: dict[str, float] = {"single": 3.5, "double": 7.0}
+
+#: Okabe--Ito colours, ordered so that the first groups get the most distinct hues; the
+#: light yellow and black come last (yellow is faint on white, black reads as "no group").
+OKABE_ITO: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+
+#: Marker shapes; group ``i`` gets ``MARKERS[(i // 8) % 8]``, so shapes change only when the
+#: colours start to repeat.
+MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+_TREE_COLOUR = "#333333"
+_GRID_COLOUR = "#DDDDDD"
+_FONT_BODY = 8.0
+_FONT_SMALL = 7.0
+
+#: The one place where the figure style is set. Applied by :func:`style_context`.
+STYLE: dict[str, object] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": _FONT_BODY,
+    "axes.titlesize": _FONT_BODY + 1,
+    "axes.labelsize": _FONT_BODY,
+    "figure.titlesize": _FONT_BODY + 1,
+    "xtick.labelsize": _FONT_SMALL,
+    "ytick.labelsize": _FONT_SMALL,
+    "legend.fontsize": _FONT_SMALL,
+    "legend.title_fontsize": _FONT_SMALL,
+    "legend.frameon": False,
+    "axes.linewidth": 0.6,
+    "axes.edgecolor": "#333333",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": cycler(color=list(OKABE_ITO)),
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
+    "xtick.major.size": 3.0,
+    "ytick.major.size": 3.0,
+    "lines.linewidth": 0.8,
+    "image.cmap": "viridis",
+    "figure.dpi": 100,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "savefig.dpi": 300,
+    "savefig.bbox": None,
+    # Deterministic, portable vector output (see the module docstring).
+    "svg.fonttype": "path",
+    "svg.hashsalt": "wordprint",
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+}
+
+
+@contextlib.contextmanager
+def style_context() -> Iterator[None]:
+    """Apply :data:`STYLE` for the duration of a ``with`` block, then restore rcParams.
+
+    Examples
+    --------
+    >>> with style_context():
+    ...     import matplotlib as mpl
+    ...     mpl.rcParams["svg.hashsalt"]
+    'wordprint'
+    """
+    with mpl.rc_context(STYLE):
+        yield
+
+
+def apply_style() -> None:
+    """Apply :data:`STYLE` globally (for notebooks that draw their own figures).
+
+    Examples
+    --------
+    >>> apply_style()  # doctest: +SKIP
+    """
+    mpl.rcParams.update(STYLE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Groups: colours, markers, legible text colours
+# ---------------------------------------------------------------------------------------------
+
+
+def _sorted_groups(groups: Sequence[str]) -> list[str]:
+    return sorted({str(g) for g in groups})
+
+
+def group_colours(groups: Sequence[str]) -> dict[str, str]:
+    """Map each group name to an Okabe--Ito colour, deterministically.
+
+    The sorted unique names take the palette in order (cycling after 8), so the same set of
+    groups always gets the same colours, whatever the order of the documents.
+
+    Parameters
+    ----------
+    groups : sequence of str
+        Group names, repeats allowed (typically one per document).
+
+    Returns
+    -------
+    dict of str to str
+        Group name -> hex colour.
+
+    Examples
+    --------
+    >>> group_colours(["essay", "Democratic", "Republican", "essay"])
+    {'Democratic': '#0072B2', 'Republican': '#D55E00', 'essay': '#009E73'}
+
+    References
+    ----------
+    Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): How to make figures and
+    presentations that are friendly to colorblind people.
+    """
+    return {g: OKABE_ITO[i % len(OKABE_ITO)] for i, g in enumerate(_sorted_groups(groups))}
+
+
+def group_markers(groups: Sequence[str]) -> dict[str, str]:
+    """Map each group name to a marker shape; shapes change when the colours repeat.
+
+    Groups 0-7 (in sorted order) are circles, 8-15 squares, and so on, so that a group's
+    (colour, marker) pair is unique for up to 64 groups.
+
+    Examples
+    --------
+    >>> group_markers(["b", "a"])
+    {'a': 'o', 'b': 'o'}
+    >>> group_markers([f"g{i:02d}" for i in range(9)])["g08"]
+    's'
+
+    References
+    ----------
+    Wong, B. (2011). Points of view: Color blindness. *Nature Methods* 8(6), 441.
+    """
+    n = len(OKABE_ITO)
+    return {g: MARKERS[(i // n) % len(MARKERS)] for i, g in enumerate(_sorted_groups(groups))}
+
+
+def _relative_luminance(rgb: Sequence[float]) -> float:
+    # WCAG 2.1 relative luminance of an sRGB colour.
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _text_colour(colour: str, *, min_contrast: float = 4.5) -> str:
+    """Darken ``colour`` (keeping its hue) until text in it has ``min_contrast`` on white."""
+    rgb = np.array(to_rgb(colour))
+    for _ in range(40):
+        if 1.05 / (_relative_luminance(rgb) + 0.05) >= min_contrast:
+            break
+        rgb = rgb * 0.95
+    return "#{:02X}{:02X}{:02X}".format(*(int(round(c * 255)) for c in rgb))
+
+
+def _legend(fig: Figure, groups: Sequence[str], *, strip: bool, title: str = "") -> None:
+    """The figure's header: the title above one legend of groups (sorted), above the panels.
+
+    The title is the legend's title: constrained layout reserves the top margin for the
+    larger of a suptitle and an outside legend, not their sum, so the two would overlap.
+    """
+    names = _sorted_groups(groups)
+    colours, markers = group_colours(names), group_markers(names)
+    # A colour strip shows squares; shapes matter only once colours repeat.
+    few = len(names) <= len(OKABE_ITO)
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="s" if (strip and few) else markers[g],
+            markersize=6,
+            markerfacecolor=colours[g],
+            markeredgecolor="white" if not strip else colours[g],
+            markeredgewidth=0.4,
+            label=g,
+        )
+        for g in names
+    ]
+    width_in = fig.get_figwidth()
+    longest = max(len(g) for g in names)
+    # Fit the columns to the page: about 0.065 in per 7-pt character plus the handle.
+    per_col = 0.35 + 0.065 * min(longest, 40)
+    ncols = max(1, min(len(names), int(width_in // per_col)))
+    fig.legend(
+        handles=handles,
+        loc="outside upper center",
+        ncols=ncols,
+        handletextpad=0.3,
+        columnspacing=1.2,
+        borderaxespad=0.2,
+        title=title or None,
+        title_fontproperties={"size": STYLE["figure.titlesize"]},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------------------------
+
+
+def _check_column(column: str) -> float:
+    if column not in COLUMN_WIDTHS:
+        raise ValueError(f"column must be one of {sorted(COLUMN_WIDTHS)}, got {column!r}")
+    return COLUMN_WIDTHS[column]
+
+
+def _check_labels_groups(labels: Sequence[str], groups: Sequence[str], n: int) -> None:
+    if n == 0:
+        raise ValueError("a figure needs at least one document; got none")
+    if len(labels) != n:
+        raise ValueError(f"labels has {len(labels)} entries, expected {n} (one per document)")
+    if len(groups) != n:
+        raise ValueError(f"groups has {len(groups)} entries, expected {n} (one per document)")
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)  # Agg canvas: text extents can be measured without pyplot
+    fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04, wspace=0.02, hspace=0.02)
+    return fig
+
+
+def _finish(fig: Figure) -> Figure:
+    """Resolve the layout once, then freeze it.
+
+    The layout is computed inside the style context, so lazily created ticks take this
+    style whatever the rcParams are when the figure is saved. It is then frozen: the
+    constrained-layout solver (kiwisolver) orders its variables by memory address, so its
+    last floating-point bits change from one process to the next, and those bits leak into
+    SVG clip-path ids. Rounded, fixed axes positions make the saved bytes reproducible.
+    """
+    fig.draw_without_rendering()
+    for ax in fig.axes:
+        bounds = ax.get_position(original=True).bounds
+        ax.set_position([round(v, 6) for v in bounds])
+    fig.set_layout_engine("none")
+    return fig
+
+
+def _interp_font(n: int, *, few: int, many: int, big: float, small: float) -> float:
+    """Font size falling linearly from ``big`` at ``few`` items to ``small`` at ``many``."""
+    if n <= few:
+        return big
+    if n >= many:
+        return small
+    return round(big - (big - small) * (n - few) / (many - few), 2)
+
+
+def _group_strip(
+    ax: Axes, strip_groups: Sequence[str], names: Sequence[str], *, vertical: bool
+) -> None:
+    """Draw one colour cell per document (vector quads); add shapes if colours repeat."""
+    colours, markers = group_colours(names), group_markers(names)
+    code = {g: i for i, g in enumerate(names)}
+    codes = np.array([code[g] for g in strip_groups], dtype=float)
+    n, k = len(codes), len(names)
+    cmap = ListedColormap([colours[g] for g in names])
+    edges = np.arange(n + 1) - 0.5
+    if vertical:
+        ax.pcolormesh([0, 1], edges, codes[:, None], cmap=cmap, vmin=-0.5, vmax=k - 0.5)
+        ax.set_xlim(0, 1)
+    else:
+        ax.pcolormesh(edges, [0, 1], codes[None, :], cmap=cmap, vmin=-0.5, vmax=k - 0.5)
+        ax.set_ylim(0, 1)
+    if k > len(OKABE_ITO):
+        # Colours repeat: draw each group's shape on its cell (black on light colours).
+        pos = np.arange(n)
+        for g in names:
+            sel = np.array([s == g for s in strip_groups])
+            mid = np.full(sel.sum(), 0.5)
+            xy = (mid, pos[sel]) if vertical else (pos[sel], mid)
+            light = _relative_luminance(to_rgb(colours[g])) > 0.35
+            shape_colour = "black" if light else "white"
+            ax.scatter(*xy, marker=markers[g], s=6, c=shape_colour, linewidths=0, zorder=3)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dendrogram
+# ---------------------------------------------------------------------------------------------
+
+
+def dendrogram_figure(
+    linkage_matrix: np.ndarray,
+    labels: Sequence[str],
+    groups: Sequence[str],
+    *,
+    title: str,
+    distance_label: str,
+    column: Column = "double",
+) -> Figure:
+    """Horizontal dendrogram with leaf labels and a colour bar by group.
+
+    The root is on the left and the leaves on the right, read top to bottom in the
+    clustering's leaf order; beside the leaves a strip shows each document's group colour,
+    and the leaf labels (every leaf is labelled) are drawn in the group colour. The figure
+    height grows with the number of leaves and the label font shrinks from 7 pt (up to 30
+    leaves) to 5 pt (200 leaves and more), so labels never overlap: 250 leaves give a figure
+    about 26 in tall, meant to be zoomed in a PDF or split across pages.
+
+    Parameters
+    ----------
+    linkage_matrix : ndarray of shape (n - 1, 4)
+        A SciPy linkage matrix (:func:`scipy.cluster.hierarchy.linkage`).
+    labels, groups : sequence of str, length n
+        Leaf label and group of each document, in the linkage matrix's original order.
+    title : str
+        Figure title; ``""`` for none (captions usually carry it in a paper).
+    distance_label : str
+        The x-axis label, naming the distance and linkage, e.g.
+        ``"Cosine Delta (Ward.D linkage)"``.
+    column : {"double", "single"}
+        Page width: 7 in (two columns) or 3.5 in (one column).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> from scipy.cluster.hierarchy import linkage
+    >>> Z = linkage([[0.0], [1.0], [5.0]], method="average")
+    >>> fig = dendrogram_figure(Z, ["a", "b", "c"], ["x", "x", "y"],
+    ...                         title="", distance_label="Euclidean (average linkage)")
+    >>> [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    ['c', 'a', 'b']
+
+    References
+    ----------
+    Eder, M., Rybicki, J. & Kestemont, M. (2016). Stylometry with R: a package for
+    computational text analysis. *The R Journal* 8(1), 107-121 (horizontal dendrograms with
+    group-coloured labels).
+    """
+    width = _check_column(column)
+    z = np.asarray(linkage_matrix, dtype=float)
+    try:
+        hierarchy.is_valid_linkage(z, throw=True, name="linkage_matrix")
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"linkage_matrix is not a valid SciPy linkage matrix: {err}") from err
+    n = z.shape[0] + 1
+    _check_labels_groups(labels, groups, n)
+
+    info = hierarchy.dendrogram(z, no_plot=True)
+    leaves = [int(i) for i in info["leaves"]]
+    leaf_labels = [str(labels[i]) for i in leaves]
+    leaf_groups = [str(groups[i]) for i in leaves]
+    names = _sorted_groups(groups)
+    colours = group_colours(names)
+
+    font = _interp_font(n, few=30, many=200, big=7.0, small=5.0)
+    pitch = font * 1.5 / 72  # inches per leaf
+    height = max(2.6, n * pitch + 1.3)
+    with style_context():
+        fig = _new_figure(width, height)
+        strip_in = 0.09
+        label_in = 0.15 + max(len(x) for x in leaf_labels) * font * 0.6 / 72
+        gs = fig.add_gridspec(1, 2, width_ratios=[max(width - label_in - 0.4, 1.0), strip_in])
+        tree_ax = fig.add_subplot(gs[0, 0])
+        strip_ax = fig.add_subplot(gs[0, 1])
+
+        # SciPy puts leaf k at 5 + 10 k; map to k so the tree and strip share coordinates.
+        segments = [
+            np.column_stack([d, (np.asarray(i) - 5.0) / 10.0])
+            for i, d in zip(info["icoord"], info["dcoord"])
+        ]
+        tree_ax.add_collection(
+            LineCollection(segments, colors=_TREE_COLOUR, linewidths=0.7, capstyle="butt")
+        )
+        top = float(np.max(z[:, 2])) if n > 1 else 1.0
+        tree_ax.set_xlim(top * 1.04 if top > 0 else 1.0, 0.0)  # root left, leaves right
+        for ax in (tree_ax, strip_ax):
+            ax.set_ylim(n - 0.5, -0.5)  # first leaf at the top, as in the heatmap
+        tree_ax.spines[["left", "top", "right"]].set_visible(False)
+        tree_ax.tick_params(left=False, labelleft=False)
+        tree_ax.set_xlabel(distance_label)
+        tree_ax.xaxis.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+        if height > 9:  # a tall tree gets its distance scale at the top as well
+            tree_ax.tick_params(axis="x", top=True, labeltop=True)
+            tree_ax.spines["top"].set_visible(True)
+        tree_ax.set_axisbelow(True)
+
+        _group_strip(strip_ax, leaf_groups, names, vertical=True)
+        strip_ax.set_xticks([])
+        strip_ax.yaxis.tick_right()
+        strip_ax.set_yticks(range(n), labels=leaf_labels, fontsize=font)
+        strip_ax.tick_params(axis="y", pad=2)
+        for tick, g in zip(strip_ax.get_yticklabels(), leaf_groups):
+            tick.set_color(_text_colour(colours[g]))
+
+        _legend(fig, names, strip=True, title=title)
+        return _finish(fig)
+
+
+# ---------------------------------------------------------------------------------------------
+# MDS / PCA map
+# ---------------------------------------------------------------------------------------------
+
+# Label candidates around a point, tried in this order (the cartographers' preference:
+# right, left, above, below, then the diagonals, then the directions in between), each at
+# growing distances ("rings").
+# Ring distances in label heights: close rings first, then wider steps out to open space.
+_RING_STEPS = np.array([0.0, 1.2, 2.4, 3.6, 5.0, 7.0, 9.5, 12.5, 16.0, 20.0])
+_ANGLES: tuple[float, ...] = (0, 180, 90, 270, 45, 135, 315, 225, 22.5, 157.5, 337.5, 202.5,
+                              67.5, 112.5, 292.5, 247.5)
+
+
+def _overlaps(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Overlap areas of each box (rows x0, y0, x1, y1) with each of ``others``: (C, m)."""
+    lo = np.maximum(boxes[:, None, :2], others[None, :, :2])
+    hi = np.minimum(boxes[:, None, 2:], others[None, :, 2:])
+    return np.prod(np.clip(hi - lo, 0, None), axis=-1)
+
+
+def _box_distances(boxes: np.ndarray, pts: np.ndarray) -> np.ndarray:
+    """Distance from each box (C, 4) to each point (P, 2), 0 inside: (C, P)."""
+    lo, hi = boxes[:, None, :2], boxes[:, None, 2:]
+    gap = np.maximum(np.maximum(lo - pts[None], pts[None] - hi), 0)
+    return np.hypot(gap[..., 0], gap[..., 1])
+
+
+def _segments_hit_boxes(p: np.ndarray, q: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Whether segment p-q passes through the interior of a box (Liang-Barsky clipping).
+
+    ``p``, ``q`` (..., 2) and ``boxes`` (..., 4) broadcast against each other.
+    """
+    t0 = np.zeros(np.broadcast_shapes(p.shape[:-1], boxes.shape[:-1]))
+    t1 = np.ones_like(t0)
+    d = q - p
+    for k in (0, 1):
+        lo, hi, dk, pk = boxes[..., k], boxes[..., k + 2], d[..., k], p[..., k]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ta, tb = (lo - pk) / dk, (hi - pk) / dk
+        flat = dk == 0  # parallel to this axis: inside the slab or never
+        in_slab = (pk > lo) & (pk < hi)
+        t0 = np.maximum(t0, np.where(flat, np.where(in_slab, -np.inf, np.inf), np.minimum(ta, tb)))
+        t1 = np.minimum(t1, np.where(flat, np.where(in_slab, np.inf, -np.inf), np.maximum(ta, tb)))
+    return t0 < t1
+
+
+def _crossings(p: np.ndarray, q: np.ndarray, segments: np.ndarray) -> np.ndarray:
+    """For segments p[c]-q[c] (C, 2): how many of ``segments`` (m, 4) each properly crosses."""
+    if len(segments) == 0:
+        return np.zeros(len(p))
+    a, b = segments[None, :, :2], segments[None, :, 2:]
+    p, q = p[:, None, :], q[:, None, :]
+
+    def orient(u, v, w):
+        return np.sign(
+            (v[..., 0] - u[..., 0]) * (w[..., 1] - u[..., 1])
+            - (v[..., 1] - u[..., 1]) * (w[..., 0] - u[..., 0])
+        )
+
+    cross = (orient(p, q, a) * orient(p, q, b) < 0) & (orient(a, b, p) * orient(a, b, q) < 0)
+    return cross.sum(axis=1)
+
+
+def _place_labels(
+    points: np.ndarray,
+    sizes: np.ndarray,
+    *,
+    radius: float,
+    bounds: tuple[float, float, float, float],
+    passes: int = 10,
+) -> list[tuple[float, float, str, str, int]]:
+    """Deterministic point-label placement (all values in display units).
+
+    Every label has candidate positions around its point (``_ANGLES``) at growing distances
+    (``_RING_STEPS``). A candidate's cost, in label areas, ranks what a reader minds most: a
+    label partly outside the axes, then a label on another label, on another point's marker,
+    a leader line through a label or a marker or across another leader, a label nearer to
+    another point than to its own (ambiguous), and last the distance. Labels are placed
+    greedily from the most crowded point outwards, then improved by passes that move each
+    label to its cheapest position given all the others (discrete gradient descent), until
+    nothing moves. Returns, per point, the offset (dx, dy) of the text anchor, its alignment
+    (ha, va) and its ring (0 = beside the point; further rings get a leader line).
+
+    References
+    ----------
+    Christensen, J., Marks, J. & Shieber, S. (1995). An empirical study of algorithms for
+    point-feature label placement. *ACM Transactions on Graphics* 14(3), 203-232.
+    """
+    n = len(points)
+    angles = np.radians(np.array(_ANGLES))
+    rings = len(_RING_STEPS)
+    ux, uy = np.tile(np.cos(angles), rings), np.tile(np.sin(angles), rings)
+    ring_of = np.repeat(np.arange(rings), len(angles))
+    far = ring_of > 0
+    ha = np.where(ux > 0.3, "left", np.where(ux < -0.3, "right", "center"))
+    va = np.where(uy > 0.3, "bottom", np.where(uy < -0.3, "top", "center"))
+    fx = np.where(ha == "left", 0.0, np.where(ha == "right", 1.0, 0.5))
+    fy = np.where(va == "bottom", 0.0, np.where(va == "top", 1.0, 0.5))
+    margin = radius + 1.5  # keep labels a little clear of other markers
+    pt_boxes = np.column_stack([points - margin, points + margin])
+    x0, y0, x1, y1 = bounds
+    areas = sizes[:, 0] * sizes[:, 1]
+
+    offsets, boxes, ends, static = [], [], [], []
+    for i in range(n):
+        (w, h), area = sizes[i], areas[i]
+        gap = radius + 2.0 + _RING_STEPS[ring_of] * h
+        dx, dy = ux * gap, uy * gap
+        bx0 = points[i, 0] + dx - fx * w
+        by0 = points[i, 1] + dy - fy * h
+        box = np.column_stack([bx0, by0, bx0 + w, by0 + h])
+        # A leader runs from the point to the nearest point of its label.
+        end = np.clip(points[i], box[:, :2], box[:, 2:])
+        others = np.delete(pt_boxes, i, axis=0)
+        inside_w = np.clip(np.minimum(box[:, 2], x1) - np.maximum(box[:, 0], x0), 0, None)
+        inside_h = np.clip(np.minimum(box[:, 3], y1) - np.maximum(box[:, 1], y0), 0, None)
+        outside = area - inside_w * inside_h
+        cost = 4.0 * outside + 2.0 * area * (outside > 1e-6 * area)
+        cost += 0.8 * area * (_overlaps(box, others) > 0).sum(axis=1)
+        through = _segments_hit_boxes(points[i][None, None], end[:, None], others[None])
+        cost += 0.5 * area * (through.sum(axis=1) * far)
+        own = _box_distances(box, points[i : i + 1])[:, 0]
+        closer = _box_distances(box, np.delete(points, i, axis=0)) < own[:, None] + 1.0
+        cost += 0.3 * area * closer.any(axis=1)
+        cost += 1e-3 * area * ring_of
+        offsets.append(np.column_stack([dx, dy]))
+        boxes.append(box)
+        ends.append(end)
+        static.append(cost)
+
+    def total(i: int, chosen: dict[int, int]) -> np.ndarray:
+        cost = static[i].copy()
+        others = [j for j in chosen if j != i]
+        if not others:
+            return cost
+        area = areas[i]
+        other_boxes = np.array([boxes[j][chosen[j]] for j in others])
+        hit = _overlaps(boxes[i], other_boxes)
+        cost += hit.sum(axis=1) + area * (hit > 0).sum(axis=1)
+        # My leader through their labels.
+        mine = _segments_hit_boxes(points[i][None, None], ends[i][:, None], other_boxes[None])
+        cost += 0.5 * area * (mine.sum(axis=1) * far)
+        led = [j for j in others if far[chosen[j]]]
+        if led:
+            segs = np.array([np.concatenate([points[j], ends[j][chosen[j]]]) for j in led])
+            # Their leaders through my label, and leaders crossing.
+            theirs = _segments_hit_boxes(segs[None, :, :2], segs[None, :, 2:], boxes[i][:, None])
+            cost += 0.5 * area * theirs.sum(axis=1)
+            starts = np.broadcast_to(points[i], ends[i].shape)
+            cost += 0.5 * area * np.where(far, _crossings(starts, ends[i], segs), 0)
+        return cost
+
+    dist = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
+    reach = 3.0 * float(np.max(sizes[:, 1])) + 2 * radius
+    crowd = (dist < reach).sum(axis=1)
+    order = sorted(range(n), key=lambda i: (-crowd[i], i))
+    chosen: dict[int, int] = {}
+    for i in order:
+        chosen[i] = int(np.argmin(total(i, chosen)))
+    for _ in range(passes):
+        moved = False
+        for i in order:
+            cost = total(i, chosen)
+            best = int(np.argmin(cost))
+            if cost[best] < cost[chosen[i]] - 1e-9 * areas[i]:
+                chosen[i], moved = best, True
+        if not moved:
+            break
+    placement = []
+    for i in range(n):
+        c = chosen[i]
+        dx, dy = float(offsets[i][c, 0]), float(offsets[i][c, 1])
+        placement.append((dx, dy, str(ha[c]), str(va[c]), int(ring_of[c])))
+    return placement
+
+
+def mds_figure(
+    coords: np.ndarray,
+    labels: Sequence[str],
+    groups: Sequence[str],
+    *,
+    title: str,
+    axis_labels: tuple[str, str],
+    column: Column = "double",
+    max_labels: int = 40,
+) -> Figure:
+    """A 2-D map (MDS or PCA scores): points coloured and shaped by group.
+
+    Up to ``max_labels`` documents (default 40) every point carries its label, placed by a
+    small deterministic algorithm (candidate positions around each point, greedy placement
+    then local improvement) that keeps labels off each other, off other markers and inside
+    the axes; a thin grey leader line joins a label that had to move away from its point.
+    Above ``max_labels``, labels would bury the points, so the map shows groups only (colour
+    and shape) and no numbered key either (a key of hundreds of entries cannot be read): the
+    coordinates of every document belong in the data table saved beside the figure. The
+    axes have equal scale, as distances on an MDS map are compared in every direction.
+
+    Parameters
+    ----------
+    coords : ndarray of shape (n, 2)
+        Document coordinates.
+    labels, groups : sequence of str, length n
+        Point label and group of each document.
+    title : str
+        Figure title; ``""`` for none.
+    axis_labels : tuple of str
+        x and y axis labels, e.g. ``("MDS dimension 1", "MDS dimension 2")`` or
+        ``("PC1 (23.1 %)", "PC2 (11.0 %)")``.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+    max_labels : int
+        Largest number of documents that get per-point labels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = mds_figure([[0, 0], [1, 0], [0, 1]], ["a", "b", "c"], ["x", "y", "y"],
+    ...                  title="", axis_labels=("Dimension 1", "Dimension 2"))
+    >>> len(fig.legends[0].get_texts())
+    2
+
+    References
+    ----------
+    Kruskal, J. B. (1964). Multidimensional scaling by optimizing goodness of fit to a
+    nonmetric hypothesis. *Psychometrika* 29(1), 1-27.
+    Christensen, J., Marks, J. & Shieber, S. (1995). An empirical study of algorithms for
+    point-feature label placement. *ACM Transactions on Graphics* 14(3), 203-232.
+    """
+    width = _check_column(column)
+    xy = np.asarray(coords, dtype=float)
+    if xy.ndim != 2 or xy.shape[1] != 2:
+        raise ValueError(f"coords must have shape (n, 2), got {xy.shape}")
+    if not np.all(np.isfinite(xy)):
+        raise ValueError("coords must be finite (no NaN or inf)")
+    n = xy.shape[0]
+    _check_labels_groups(labels, groups, n)
+    if len(axis_labels) != 2:
+        raise ValueError(f"axis_labels must be two strings (x, y), got {axis_labels!r}")
+    if max_labels < 0:
+        raise ValueError(f"max_labels must be >= 0, got {max_labels}")
+
+    names = _sorted_groups(groups)
+    colours, markers = group_colours(names), group_markers(names)
+    labelled = n <= max_labels
+    size = 30.0 if labelled else 16.0
+    groups_arr = np.array([str(g) for g in groups], dtype=object)
+    with style_context():
+        fig = _new_figure(width, width * (0.85 if column == "double" else 1.05))
+        ax = fig.add_subplot()
+        for g in names:
+            sel = groups_arr == g
+            ax.scatter(
+                xy[sel, 0],
+                xy[sel, 1],
+                s=size,
+                marker=markers[g],
+                c=colours[g],
+                edgecolors="white",
+                linewidths=0.4,
+                alpha=0.95 if labelled else 0.85,
+                label=g,
+                zorder=3,
+            )
+        ax.set_xlabel(axis_labels[0])
+        ax.set_ylabel(axis_labels[1])
+        ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+        ax.margins(0.12 if labelled else 0.05)  # room for labels at the edges
+        ax.set_aspect("equal", adjustable="datalim")
+        _legend(fig, names, strip=False, title=title)
+        if labelled and n > 0:
+            _label_points(fig, ax, xy, [str(s) for s in labels], [colours[str(g)] for g in groups])
+        return _finish(fig)
+
+
+_LEADER = {"arrowstyle": "-", "color": "#888888", "linewidth": 0.4, "shrinkA": 0, "shrinkB": 2}
+
+
+def _label_points(
+    fig: Figure, ax: Axes, xy: np.ndarray, labels: list[str], colours: list[str]
+) -> None:
+    """Add non-overlapping labels to the points of ``ax`` (see :func:`_place_labels`)."""
+    single = fig.get_figwidth() <= COLUMN_WIDTHS["single"]
+    font = (_FONT_SMALL if len(labels) <= 20 else _FONT_SMALL - 0.5) - (0.5 if single else 0.0)
+    fig.draw_without_rendering()  # final axes geometry and limits
+    renderer = fig.canvas.get_renderer()
+    px_per_pt = fig.dpi / 72.0
+    texts = [fig.text(0, 0, s, fontsize=font) for s in labels]
+    sizes = np.array(
+        [[t.get_window_extent(renderer).width, t.get_window_extent(renderer).height] for t in texts]
+    )
+    for t in texts:
+        t.remove()
+    points = ax.transData.transform(xy)
+    bbox = ax.get_window_extent(renderer)
+    placement = _place_labels(
+        points,
+        sizes,
+        radius=3.0 * px_per_pt,
+        bounds=(bbox.x0, bbox.y0, bbox.x1, bbox.y1),
+    )
+    for (x, y), s, c, (dx, dy, ha, va, ring) in zip(xy, labels, colours, placement):
+        ax.annotate(
+            s,
+            xy=(x, y),
+            xytext=(dx / px_per_pt, dy / px_per_pt),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=font,
+            color=_text_colour(c),
+            annotation_clip=False,
+            arrowprops=(_LEADER if ring > 0 else None),
+            zorder=4,
+        ).set_in_layout(False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Heatmap
+# ---------------------------------------------------------------------------------------------
+
+
+def heatmap_figure(
+    distance_matrix: np.ndarray,
+    labels: Sequence[str],
+    groups: Sequence[str],
+    *,
+    order: Sequence[int],
+    title: str,
+    measure_label: str,
+    column: Column = "double",
+    max_tick_labels: int = 60,
+    cmap: Literal["viridis", "cividis"] = "viridis",
+) -> Figure:
+    """Distance heatmap in clustering order, with group strips along both axes.
+
+    Rows and columns follow ``order`` (the dendrogram's leaf order, first row at the top).
+    A colour bar names the measure; the colormap is perceptually uniform and readable with
+    colour-vision deficiency (viridis, or cividis). Up to ``max_tick_labels`` documents, and
+    as long as the cells leave room for labels of at least 4 pt, every row and column is
+    labelled in its group colour; beyond that only the group strips identify the documents
+    (e.g. 29 documents in a single column: about 4 pt per cell, so no labels).
+
+    Parameters
+    ----------
+    distance_matrix : ndarray of shape (n, n)
+        Pairwise distances, in the order of ``labels``.
+    labels, groups : sequence of str, length n
+        Label and group of each document.
+    order : sequence of int
+        A permutation of ``range(n)``: the display order (e.g. dendrogram leaves).
+    title : str
+        Figure title; ``""`` for none.
+    measure_label : str
+        Colour bar label, e.g. ``"Cosine Delta"``.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+    max_tick_labels : int
+        Largest number of documents labelled on the axes.
+    cmap : {"viridis", "cividis"}
+        Sequential colormap.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> d = [[0, 1, 2], [1, 0, 1], [2, 1, 0]]
+    >>> fig = heatmap_figure(d, ["a", "b", "c"], ["x", "x", "y"], order=[2, 0, 1],
+    ...                      title="", measure_label="Burrows's Delta")
+    >>> fig.axes[-1].get_ylabel()
+    "Burrows's Delta"
+
+    References
+    ----------
+    van der Walt, S. & Smith, N. (2015). A better default colormap for matplotlib (viridis).
+    SciPy 2015 conference talk.
+    Nuñez, J. R., Anderton, C. R. & Renslow, R. S. (2018). Optimizing colormaps with
+    consideration for color vision deficiency to enable accurate interpretation of scientific
+    data. *PLOS ONE* 13(7), e0199239.
+    """
+    width = _check_column(column)
+    if cmap not in ("viridis", "cividis"):
+        raise ValueError(f"cmap must be one of ['cividis', 'viridis'], got {cmap!r}")
+    d = np.asarray(distance_matrix, dtype=float)
+    if d.ndim != 2 or d.shape[0] != d.shape[1]:
+        raise ValueError(f"distance_matrix must be square, got shape {d.shape}")
+    n = d.shape[0]
+    _check_labels_groups(labels, groups, n)
+    perm = [int(i) for i in order]
+    if sorted(perm) != list(range(n)):
+        raise ValueError(f"order must be a permutation of range({n})")
+
+    shown = d[np.ix_(perm, perm)]
+    row_labels = [str(labels[i]) for i in perm]
+    row_groups = [str(groups[i]) for i in perm]
+    names = _sorted_groups(groups)
+    colours = group_colours(names)
+
+    longest = max((len(x) for x in row_labels), default=0)
+
+    def room(font_pt: float) -> float:  # inches taken by tick labels of this size
+        return 0.15 + longest * font_pt * 0.6 / 72
+
+    cell_pt = (width - room(_FONT_SMALL) - 0.9) * 72 / max(n, 1)
+    font = min(_FONT_SMALL, round(0.8 * cell_pt, 1))
+    ticks = n <= max_tick_labels and font >= 4.0
+    label_room = room(font) if ticks else 0.25
+    # Heatmap side: the page width less labels and colour bar, but no huge cells for few docs.
+    side = min(width - label_room - 0.9, max(2.2, 0.32 * n))
+    strip_in = 0.09
+    with style_context():
+        height = side + label_room + 0.85 + (0.25 if title else 0.0)
+        fig = _new_figure(min(width, side + label_room + 1.0), height)
+        gs = fig.add_gridspec(
+            2, 3, width_ratios=[strip_in, side, 0.12], height_ratios=[strip_in, side]
+        )
+        ax = fig.add_subplot(gs[1, 1])
+        left = fig.add_subplot(gs[1, 0])
+        topstrip = fig.add_subplot(gs[0, 1])
+        cax = fig.add_subplot(gs[1, 2])
+
+        image = ax.imshow(
+            shown, cmap=cmap, interpolation="nearest", aspect="auto", origin="upper"
+        )
+        ax.set_xlim(-0.5, n - 0.5)
+        ax.set_ylim(n - 0.5, -0.5)
+        for s in ax.spines.values():
+            s.set_visible(False)
+        _group_strip(left, row_groups, names, vertical=True)
+        left.set_ylim(n - 0.5, -0.5)
+        left.set_xticks([])
+        _group_strip(topstrip, row_groups, names, vertical=False)
+        topstrip.set_xlim(-0.5, n - 0.5)
+        topstrip.set_xticks([])
+        topstrip.set_yticks([])
+        ax.tick_params(left=False, labelleft=False, length=0)
+        axis_name = "Documents (clustering order)"
+        if ticks:
+            left.set_yticks(range(n), labels=row_labels, fontsize=font)
+            ax.set_xticks(range(n), labels=row_labels, fontsize=font, rotation=90)
+            for tick_set in (left.get_yticklabels(), ax.get_xticklabels()):
+                for tick, g in zip(tick_set, row_groups):
+                    tick.set_color(_text_colour(colours[g]))
+        else:
+            left.set_yticks([])
+            ax.set_xticks([])
+            axis_name = f"{n} documents (clustering order)"
+        ax.set_xlabel(axis_name)
+        left.set_ylabel(axis_name)
+        cbar = fig.colorbar(image, cax=cax)
+        cbar.set_label(measure_label)
+        cbar.outline.set_linewidth(0.4)
+        _legend(fig, names, strip=True, title=title)
+        return _finish(fig)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary statistics
+# ---------------------------------------------------------------------------------------------
+
+
+def vocabulary_figure(
+    ids: Sequence[str],
+    groups: Sequence[str],
+    stats: Mapping[str, Sequence[float]],
+    *,
+    title: str,
+    column: Column = "double",
+    max_tick_labels: int = 60,
+) -> Figure:
+    """Small multiples of vocabulary statistics per document, coloured by group.
+
+    One panel per statistic (in the order of ``stats``), side by side, up to 4 per row (2 in
+    a single column). Up to ``max_tick_labels`` documents the panels are Cleveland dot plots
+    with one labelled row per document, sorted by group then id, so a document can be read
+    across panels. Above that the panels become strip plots with one band per group: every
+    document is a dot (spread vertically by a fixed low-discrepancy offset, not random
+    jitter), with the group median marked by a bar. Missing values (NaN) are left out.
+
+    Parameters
+    ----------
+    ids, groups : sequence of str, length n
+        Document id and group.
+    stats : mapping of str to sequence of float
+        Statistic name (used as the panel's axis label, e.g. ``"MATTR (window 500)"``) ->
+        one value per document.
+    title : str
+        Figure title; ``""`` for none.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+    max_tick_labels : int
+        Largest number of documents shown as labelled rows.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = vocabulary_figure(["a", "b"], ["x", "y"], {"TTR": [0.4, 0.5]}, title="")
+    >>> fig.axes[0].get_xlabel()
+    'TTR'
+
+    References
+    ----------
+    Cleveland, W. S. (1984). Graphical methods for data presentation: full scale breaks, dot
+    charts, and multibased logging. *The American Statistician* 38(4), 270-280.
+    """
+    width = _check_column(column)
+    n = len(ids)
+    _check_labels_groups(ids, groups, n)
+    if not stats:
+        raise ValueError("stats must name at least one statistic")
+    values: dict[str, np.ndarray] = {}
+    for name, vals in stats.items():
+        arr = np.asarray(vals, dtype=float)
+        if arr.shape != (n,):
+            raise ValueError(f"stats[{name!r}] has shape {arr.shape}, expected ({n},)")
+        values[str(name)] = arr
+
+    order = sorted(range(n), key=lambda i: (str(groups[i]), str(ids[i])))
+    names = _sorted_groups(groups)
+    colours, markers = group_colours(names), group_markers(names)
+    k = len(values)
+    ncols = min(k, 4 if column == "double" else 2)
+    nrows = math.ceil(k / ncols)
+    rows_mode = n <= max_tick_labels
+
+    if rows_mode:
+        font = _interp_font(n, few=30, many=60, big=_FONT_SMALL, small=5.5)
+        panel_h = max(1.2, n * font * 1.5 / 72)
+    else:
+        panel_h = max(1.3, 0.45 * len(names) + 0.4)
+    label_room = 1.2 if rows_mode else 0.2 + 0.065 * max(len(g) for g in names)
+    label_chars = max(10, int((width - label_room) / ncols * 72 / (0.6 * _FONT_BODY)))
+    with style_context():
+        fig = _new_figure(width, nrows * (panel_h + 0.45) + 0.55 + (0.25 if title else 0.0))
+        axes = fig.subplots(nrows, ncols, sharey=True, squeeze=False)
+        for j, (name, arr) in enumerate(values.items()):
+            ax = axes[j // ncols][j % ncols]
+            if rows_mode:
+                _dot_panel(ax, arr, order, [str(groups[i]) for i in order], colours, markers)
+            else:
+                _strip_panel(ax, arr, [str(g) for g in groups], names, colours, markers)
+            # Constrained layout ignores how far an x label overhangs its axes: wrap it.
+            ax.set_xlabel(textwrap.fill(name, width=label_chars))
+            ax.grid(True, axis="x", color=_GRID_COLOUR, linewidth=0.4)
+            ax.set_axisbelow(True)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4))  # narrow panels: few ticks
+        for j in range(k, nrows * ncols):
+            axes[j // ncols][j % ncols].set_visible(False)
+        first = axes[0][0]
+        if rows_mode:
+            first.set_ylim(n - 0.5, -0.5)
+            first.set_yticks(range(n), labels=[str(ids[i]) for i in order], fontsize=font)
+            for row in axes:
+                for tick, i in zip(row[0].get_yticklabels(), order):
+                    tick.set_color(_text_colour(colours[str(groups[i])]))
+        else:
+            first.set_ylim(len(names) - 0.5, -0.5)
+            first.set_yticks(range(len(names)), labels=names)
+            for row in axes:
+                for tick, g in zip(row[0].get_yticklabels(), names):
+                    tick.set_color(_text_colour(colours[g]))
+        for row in axes:
+            for ax in row[1:]:
+                ax.tick_params(axis="y", left=False)
+            row[0].tick_params(axis="y", length=0)
+        _legend(fig, names, strip=False, title=title)
+        return _finish(fig)
+
+
+def _dot_panel(
+    ax: Axes,
+    arr: np.ndarray,
+    order: Sequence[int],
+    row_groups: Sequence[str],
+    colours: Mapping[str, str],
+    markers: Mapping[str, str],
+) -> None:
+    """One dot per document, one row each (rows in ``order``)."""
+    y = np.arange(len(order))
+    x = arr[order]
+    # Thin separators between groups keep the eye within a group.
+    for r in range(1, len(order)):
+        if row_groups[r] != row_groups[r - 1]:
+            ax.axhline(r - 0.5, color="#AAAAAA", linewidth=0.5, linestyle=(0, (2, 2)))
+    ax.yaxis.grid(True, color="#F0F0F0", linewidth=0.4)
+    for g in sorted(set(row_groups)):
+        sel = np.array([rg == g for rg in row_groups]) & np.isfinite(x)
+        ax.scatter(
+            x[sel], y[sel], s=14, marker=markers[g], c=colours[g],
+            edgecolors="white", linewidths=0.3, zorder=3,
+        )
+
+
+def _strip_panel(
+    ax: Axes,
+    arr: np.ndarray,
+    groups: Sequence[str],
+    names: Sequence[str],
+    colours: Mapping[str, str],
+    markers: Mapping[str, str],
+) -> None:
+    """One band per group: every document a dot, the group median a black bar."""
+    g_arr = np.array(groups, dtype=object)
+    golden = (math.sqrt(5) - 1) / 2
+    for row, g in enumerate(names):
+        vals = arr[(g_arr == g) & np.isfinite(arr)]
+        if vals.size == 0:
+            continue
+        # Low-discrepancy vertical offsets: deterministic, and evenly spread in the band.
+        offs = ((np.arange(vals.size) * golden + 0.5) % 1.0 - 0.5) * 0.6
+        ax.scatter(
+            vals, row + offs, s=9, marker=markers[g], c=colours[g],
+            edgecolors="none", alpha=0.75, zorder=3,
+        )
+        if vals.size < 2:
+            continue
+        med = float(np.median(vals))
+        ax.plot([med, med], [row - 0.38, row + 0.38], color="black", linewidth=1.2, zorder=4)

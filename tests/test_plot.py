@@ -1,0 +1,403 @@
+"""Tests for wordprint.plot (figures) and wordprint.io.figures (saving them)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from PIL import Image
+from scipy.cluster.hierarchy import leaves_list, linkage
+from scipy.spatial.distance import pdist, squareform
+
+from wordprint import plot
+from wordprint.io.figures import save_figure
+
+SIZES = (3, 30, 250)
+GROUPS = ("Democratic", "Republican", "essay")
+
+
+def corpus(n: int, *, seed: int = 0, n_groups: int = 3):
+    """Seeded fake corpus: labels, groups, 20-d features clustered by group."""
+    rng = np.random.default_rng(seed)
+    names = list(GROUPS) if n_groups == 3 else [f"group {i:02d}" for i in range(n_groups)]
+    groups = [names[i % n_groups] for i in range(n)]
+    labels = [f"{1961 + i}-Author{i % 7}-{i // 7 + 1}" for i in range(n)]
+    centres = rng.normal(size=(n_groups, 20)) * 2
+    x = np.array([centres[names.index(g)] for g in groups]) + rng.normal(size=(n, 20))
+    return labels, groups, x
+
+
+def legend_entries(fig: Figure) -> list[str]:
+    assert len(fig.legends) == 1
+    return [t.get_text() for t in fig.legends[0].get_texts()]
+
+
+def overlapping_pairs(boxes, tol: float = 0.5) -> list[tuple[int, int]]:
+    """Pairs of display boxes that overlap by more than ``tol`` pixels both ways."""
+    return [
+        (i, j)
+        for (i, a), (j, b) in combinations(enumerate(boxes), 2)
+        if min(a.x1, b.x1) - max(a.x0, b.x0) > tol and min(a.y1, b.y1) - max(a.y0, b.y0) > tol
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Style
+# ---------------------------------------------------------------------------------------------
+
+
+def test_group_colours_sorted_names_take_okabe_ito_in_order():
+    colours = plot.group_colours(["essay", "Republican", "Democratic", "essay"])
+    # sorted(): "Democratic" < "Republican" < "essay" (upper case sorts first)
+    assert colours == {
+        "Democratic": plot.OKABE_ITO[0],
+        "Republican": plot.OKABE_ITO[1],
+        "essay": plot.OKABE_ITO[2],
+    }
+    assert plot.group_colours(["Democratic", "essay", "Republican"]) == colours
+
+
+def test_okabe_ito_palette_is_the_published_eight():
+    # Okabe & Ito (2008) / Wong (2011), Nature Methods 8:441.
+    published = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+                 "#CC79A7"}
+    assert set(plot.OKABE_ITO) == published and len(plot.OKABE_ITO) == 8
+
+
+@pytest.mark.parametrize("k", [1, 8, 9, 20, 64])
+def test_every_group_gets_a_distinct_colour_and_marker_pair(k):
+    names = [f"g{i:02d}" for i in range(k)]
+    colours, markers = plot.group_colours(names), plot.group_markers(names)
+    pairs = {(colours[g], markers[g]) for g in names}
+    assert len(pairs) == k
+    if k <= 8:  # shapes only change once colours repeat
+        assert set(markers.values()) == {"o"}
+
+
+def test_text_colour_keeps_dark_colours_and_darkens_light_ones():
+    # WCAG relative luminance of #0072B2: G = ((114/255 + .055)/1.055)^2.4 = 0.1683,
+    # B = ((178/255 + .055)/1.055)^2.4 = 0.4451; L = .7152*.1683 + .0722*.4451 = 0.1525;
+    # contrast with white = 1.05 / (0.1525 + 0.05) = 5.19 >= 4.5, so it is kept.
+    assert plot._text_colour("#0072B2") == "#0072B2"
+    for colour in plot.OKABE_ITO:
+        rgb = mpl.colors.to_rgb(plot._text_colour(colour))
+        assert 1.05 / (plot._relative_luminance(rgb) + 0.05) >= 4.5
+    assert plot._text_colour("#F0E442") != "#F0E442"  # yellow on white is too faint
+
+
+def test_building_a_figure_leaves_global_rcparams_alone():
+    before = dict(mpl.rcParams)
+    labels, groups, x = corpus(5)
+    plot.mds_figure(x[:, :2], labels, groups, title="t", axis_labels=("a", "b"))
+    assert dict(mpl.rcParams) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# Dendrogram
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_dendrogram_labels_every_leaf_in_leaf_order(n):
+    labels, groups, x = corpus(n)
+    z = linkage(x, "ward")
+    fig = plot.dendrogram_figure(
+        z, labels, groups, title="Delta", distance_label="Cosine Delta (Ward.D linkage)"
+    )
+    assert isinstance(fig, Figure)
+    tree, strip = fig.axes[:2]
+    ticks = [t.get_text() for t in strip.get_yticklabels()]
+    assert len(ticks) == n
+    assert ticks == [labels[i] for i in leaves_list(z)]  # top-to-bottom = leaf order
+    assert tree.get_xlabel() == "Cosine Delta (Ward.D linkage)"
+    assert legend_entries(fig) == sorted(set(groups))
+    # Each label is drawn in (a legible shade of) its group's colour.
+    colours = plot.group_colours(groups)
+    for tick, i in zip(strip.get_yticklabels(), leaves_list(z)):
+        assert tick.get_color() == plot._text_colour(colours[groups[i]])
+
+
+@pytest.mark.parametrize("n", [30, 250])
+def test_dendrogram_leaf_labels_never_overlap(n):
+    labels, groups, x = corpus(n)
+    fig = plot.dendrogram_figure(linkage(x, "average"), labels, groups, title="",
+                                 distance_label="Euclidean (average linkage)")
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[1].get_yticklabels()]
+    assert overlapping_pairs(boxes, tol=0.0) == []
+    assert all(t.get_fontsize() >= 5 for t in fig.axes[1].get_yticklabels())
+
+
+def test_dendrogram_grows_taller_with_more_leaves():
+    heights = []
+    for n in SIZES:
+        labels, groups, x = corpus(n)
+        fig = plot.dendrogram_figure(linkage(x, "ward"), labels, groups, title="",
+                                     distance_label="d")
+        heights.append(fig.get_figheight())
+    assert heights[0] < heights[1] < heights[2]
+
+
+def test_dendrogram_rejects_mismatched_labels_and_bad_linkage():
+    labels, groups, x = corpus(5)
+    z = linkage(x, "ward")
+    with pytest.raises(ValueError, match="labels"):
+        plot.dendrogram_figure(z, labels[:4], groups, title="", distance_label="d")
+    with pytest.raises(ValueError, match="linkage_matrix"):
+        plot.dendrogram_figure(z[:, :3], labels, groups, title="", distance_label="d")
+    with pytest.raises(ValueError, match="column"):
+        plot.dendrogram_figure(z, labels, groups, title="", distance_label="d", column="wide")
+
+
+# ---------------------------------------------------------------------------------------------
+# MDS map
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_mds_figure_axes_legend_and_labels(n):
+    labels, groups, x = corpus(n)
+    fig = plot.mds_figure(x[:, :2], labels, groups, title="MDS",
+                          axis_labels=("Dimension 1", "Dimension 2"))
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Dimension 1", "Dimension 2")
+    assert legend_entries(fig) == sorted(set(groups))
+    texts = [t.get_text() for t in ax.texts]
+    if n <= 40:
+        assert sorted(texts) == sorted(labels)
+    else:  # large maps show groups only (documented)
+        assert texts == []
+    assert sum(len(c.get_offsets()) for c in ax.collections) == n
+
+
+@pytest.mark.parametrize("column", ["double", "single"])
+def test_mds_point_labels_do_not_overlap_each_other(column):
+    labels, groups, x = corpus(30, seed=3)
+    fig = plot.mds_figure(x[:, :2], labels, groups, title="", axis_labels=("a", "b"),
+                          column=column)
+    renderer = fig.canvas.get_renderer()
+    # The text alone: an annotation's own extent also covers its leader line.
+    boxes = [mpl.text.Text.get_window_extent(t, renderer) for t in fig.axes[0].texts]
+    assert len(boxes) == 30
+    assert overlapping_pairs(boxes) == []
+
+
+def test_label_placement_is_deterministic_and_avoids_a_crowd():
+    # Nine points on a tight 3 x 3 grid (10 px apart), labels 40 x 10 px: the labels must
+    # spread out without overlapping, and the same input gives the same placement.
+    pts = np.array([[100.0 + 10 * i, 100.0 + 10 * j] for i in range(3) for j in range(3)])
+    sizes = np.full((9, 2), [40.0, 10.0])
+    a = plot._place_labels(pts, sizes, radius=3.0, bounds=(0, 0, 400, 400))
+    b = plot._place_labels(pts, sizes, radius=3.0, bounds=(0, 0, 400, 400))
+    assert a == b
+    boxes = []
+    for (px, py), (dx, dy, ha, va, _ring) in zip(pts, a):
+        x0 = px + dx - {"left": 0, "right": 40, "center": 20}[ha]
+        y0 = py + dy - {"bottom": 0, "top": 10, "center": 5}[va]
+        boxes.append(mpl.transforms.Bbox([[x0, y0], [x0 + 40, y0 + 10]]))
+    assert overlapping_pairs(boxes, tol=0.0) == []
+
+
+def test_mds_rejects_bad_coords():
+    with pytest.raises(ValueError, match="coords"):
+        plot.mds_figure(np.zeros((3, 3)), ["a", "b", "c"], ["x"] * 3, title="",
+                        axis_labels=("a", "b"))
+    with pytest.raises(ValueError, match="finite"):
+        plot.mds_figure([[0, np.nan], [1, 1]], ["a", "b"], ["x"] * 2, title="",
+                        axis_labels=("a", "b"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Heatmap
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_heatmap_orders_rows_and_labels_axes(n):
+    labels, groups, x = corpus(n)
+    d = squareform(pdist(x, "cityblock"))
+    order = leaves_list(linkage(x, "ward"))
+    fig = plot.heatmap_figure(d, labels, groups, order=order, title="Delta",
+                              measure_label="Burrows's Delta")
+    ax, left, top, cax = fig.axes[:4]
+    np.testing.assert_array_equal(ax.images[0].get_array(), d[np.ix_(order, order)])
+    assert ax.images[0].get_cmap().name == "viridis"
+    assert cax.get_ylabel() == "Burrows's Delta"
+    assert ax.get_xlabel() and left.get_ylabel()
+    assert legend_entries(fig) == sorted(set(groups))
+    rows = [t.get_text() for t in left.get_yticklabels()]
+    cols = [t.get_text() for t in ax.get_xticklabels()]
+    if n <= 60:
+        assert rows == cols == [labels[i] for i in order]
+    else:  # only the group strips identify documents
+        assert rows == cols == []
+    # The strips hold one cell per document, coloured by group.
+    assert top.collections[0].get_array().size == n
+
+
+def test_heatmap_rejects_an_order_that_is_not_a_permutation():
+    d = np.zeros((3, 3))
+    with pytest.raises(ValueError, match="order"):
+        plot.heatmap_figure(d, list("abc"), list("xyz"), order=[0, 0, 1], title="",
+                            measure_label="m")
+    with pytest.raises(ValueError, match="square"):
+        plot.heatmap_figure(np.zeros((3, 2)), list("abc"), list("xyz"), order=[0, 1, 2],
+                            title="", measure_label="m")
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary statistics
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_vocabulary_small_multiples(n):
+    labels, groups, _ = corpus(n)
+    rng = np.random.default_rng(1)
+    stats = {
+        "MATTR (window 500)": rng.normal(0.7, 0.03, n),
+        "MTLD": rng.normal(90, 15, n),
+        "Yule's K": rng.normal(120, 20, n),
+        "Mean sentence length (words)": rng.normal(22, 5, n),
+    }
+    fig = plot.vocabulary_figure(labels, groups, stats, title="Vocabulary")
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_xlabel().replace("\n", " ") for ax in panels] == list(stats)
+    assert legend_entries(fig) == sorted(set(groups))
+    ticks = [t.get_text() for t in panels[0].get_yticklabels()]
+    if n <= 60:  # one row per document, sorted by group then id
+        expected = [labels[i] for i in sorted(range(n), key=lambda i: (groups[i], labels[i]))]
+        assert ticks == expected
+    else:  # strip plot: one band per group
+        assert ticks == sorted(set(groups))
+    dots = sum(len(c.get_offsets()) for c in panels[0].collections)
+    assert dots == n
+
+
+def test_vocabulary_skips_missing_values_and_checks_lengths():
+    fig = plot.vocabulary_figure(["a", "b", "c"], ["x", "x", "y"],
+                                 {"MTLD": [1.0, float("nan"), 2.0]}, title="")
+    assert sum(len(c.get_offsets()) for c in fig.axes[0].collections) == 2
+    with pytest.raises(ValueError, match="MTLD"):
+        plot.vocabulary_figure(["a", "b"], ["x", "y"], {"MTLD": [1.0]}, title="")
+    with pytest.raises(ValueError, match="stats"):
+        plot.vocabulary_figure(["a"], ["x"], {}, title="")
+
+
+def test_figures_refuse_an_empty_corpus():
+    with pytest.raises(ValueError, match="at least one document"):
+        plot.mds_figure(np.zeros((0, 2)), [], [], title="", axis_labels=("a", "b"))
+    with pytest.raises(ValueError, match="at least one document"):
+        plot.vocabulary_figure([], [], {"MTLD": []}, title="")
+
+
+# ---------------------------------------------------------------------------------------------
+# Saving
+# ---------------------------------------------------------------------------------------------
+
+
+def small_figure() -> Figure:
+    labels, groups, x = corpus(12)
+    return plot.heatmap_figure(squareform(pdist(x)), labels, groups, order=range(12),
+                               title="Heatmap", measure_label="Euclidean")
+
+
+META = {"Title": "Heatmap", "wordprint:config": "mfw=500 & culling=0.2", "Source": "a.csv"}
+
+
+def test_save_figure_writes_png_and_svg_with_identical_bytes_twice(tmp_path):
+    fig = small_figure()
+    first = save_figure(fig, tmp_path / "one" / "heatmap", metadata=META)
+    second = save_figure(fig, tmp_path / "two" / "heatmap", metadata=META)
+    assert [p.name for p in first] == ["heatmap.png", "heatmap.svg"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes()
+    with Image.open(first[0]) as image:
+        assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+
+
+def test_save_figure_pdf_is_deterministic_too(tmp_path):
+    fig = small_figure()
+    (a,) = save_figure(fig, tmp_path / "a", formats=("pdf",), metadata=META)
+    (b,) = save_figure(fig, tmp_path / "b", formats=("pdf",), metadata=META)
+    assert a.read_bytes() == b.read_bytes()
+    assert b"CreationDate" not in a.read_bytes()
+
+
+def test_save_figure_is_deterministic_across_processes(tmp_path):
+    # The constrained-layout solver's last bits vary between processes; the frozen layout
+    # must keep them out of the files (they showed up as SVG clip-path ids).
+    script = (
+        "import sys; sys.path.insert(0, {tests!r})\n"
+        "from pathlib import Path\n"
+        "from test_plot import small_figure\n"
+        "from wordprint.io.figures import save_figure\n"
+        "save_figure(small_figure(), Path({out!r}))\n"
+    )
+    outs = []
+    for name in ("p1", "p2"):
+        out = tmp_path / name / "fig"
+        code = script.format(tests=str(Path(__file__).parent), out=str(out))
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+        outs.append(out)
+    for suffix in (".png", ".svg"):
+        a = outs[0].with_name("fig" + suffix).read_bytes()
+        b = outs[1].with_name("fig" + suffix).read_bytes()
+        assert a == b
+
+
+def test_save_figure_metadata_in_png_text_chunks_and_svg(tmp_path):
+    png, svg = save_figure(small_figure(), tmp_path / "fig", metadata=META)
+    with Image.open(png) as image:
+        assert image.text["wordprint:config"] == "mfw=500 & culling=0.2"
+        assert image.text["Title"] == "Heatmap"
+        assert image.text["Software"] == "wordprint"  # no version churn
+    text = svg.read_text(encoding="utf-8")
+    assert "<dc:title>Heatmap</dc:title>" in text
+    assert "<dc:source>a.csv</dc:source>" in text
+    assert "wordprint:config: mfw=500 &amp; culling=0.2" in text
+    assert "<dc:date>" not in text and "Matplotlib v" not in text
+
+
+def test_save_figure_keeps_dotted_stems(tmp_path):
+    paths = save_figure(small_figure(), tmp_path / "dendrogram.cosine-delta", formats=("png",))
+    assert [p.name for p in paths] == ["dendrogram.cosine-delta.png"]
+
+
+def test_unknown_format_raises_and_writes_nothing(tmp_path):
+    with pytest.raises(ValueError, match="formats"):
+        save_figure(small_figure(), tmp_path / "fig", formats=("png", "tiff"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_metadata_raises_and_writes_nothing(tmp_path):
+    with pytest.raises(ValueError, match="metadata"):
+        save_figure(small_figure(), tmp_path / "fig", metadata={"x" * 80: "too long a key"})
+    with pytest.raises(ValueError, match="metadata"):
+        save_figure(small_figure(), tmp_path / "fig", metadata={"n": 3})  # type: ignore[dict-item]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_while_writing_leaves_no_partial_file_and_keeps_old_ones(tmp_path):
+    fig = small_figure()
+    png, svg = save_figure(fig, tmp_path / "fig")
+    old = {p: p.read_bytes() for p in (png, svg)}
+    real_savefig = fig.savefig
+
+    def failing_savefig(fname, *, format, **kwargs):
+        if format == "svg":
+            fname.write(b"<svg partial")
+            raise RuntimeError("disk full")
+        return real_savefig(fname, format=format, **kwargs)
+
+    fig.savefig = failing_savefig  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError, match="disk full"):
+        save_figure(fig, tmp_path / "fig")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig.png", "fig.svg"]
+    assert {p: p.read_bytes() for p in (png, svg)} == old
