@@ -32,7 +32,10 @@ def make_project(root: Path, shared: Path, papers=PAPERS) -> Path:
     with open(root / "mycorpus/catalog.csv", "w", newline="") as fh:
         csv.writer(fh).writerows(rows)
     (root / "config").mkdir()
-    shutil.copy(REPO / "config/config.yaml", root / "config/config.yaml")
+    config = (REPO / "config/config.yaml").read_text()
+    config = config.replace("mfw: [100, 300, 500, 1000]", "mfw: [50, 100]").replace("shards: 4", "shards: 2")
+    config = config.replace("  mfw: 500\n", "  mfw: 100\n")
+    (root / "config/config.yaml").write_text(config)
     return root
 
 
@@ -51,7 +54,7 @@ def job_counts(stdout: str) -> dict[str, int]:
 @pytest.fixture(scope="module")
 def first_run(tmp_path_factory, shared):
     root = make_project(tmp_path_factory.mktemp("project"), shared)
-    run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv", "mfw=[50,100]", "shards=2")
+    run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv")
     assert run.returncode == 0, run.stderr[-3000:]
     return root
 
@@ -77,7 +80,7 @@ def test_outputs_exist_and_are_sensible(first_run):
 
 
 def test_rerun_does_nothing(first_run):
-    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv", "mfw=[50,100]", "shards=2")
+    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv")
     assert run.returncode == 0 and "Nothing to be done" in run.stdout + run.stderr
 
 
@@ -87,7 +90,7 @@ def test_adding_a_text_reprofiles_one_shard_only(first_run, shared):
     with open(catalog, "a", newline="") as fh:
         csv.writer(fh).writerow(["fed51", "Madison", "Federalist 51", "1788", "Madison",
                                  "texts/federalist_51.txt"])
-    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv", "mfw=[50,100]", "shards=2")
+    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv")
     assert run.returncode == 0, run.stderr[-3000:]
     assert job_counts(run.stdout + run.stderr)["profile_shard"] == 1
     logs = "".join(p.read_text() for p in (first_run / "logs/profile_shard").glob("*.log"))

@@ -132,14 +132,18 @@ def cluster_analysis(
 
 
 def cluster_rows(
-    ids: Sequence[str], groups: Sequence[str], labels: Sequence[str], result: dict[str, np.ndarray]
+    ids: Sequence[str],
+    views: Sequence[str],
+    groups: Sequence[str],
+    labels: Sequence[str],
+    result: dict[str, np.ndarray],
 ) -> tuple[list[str], list[list]]:
-    """The per-document table of a :func:`cluster_analysis` result."""
-    header = ["id", "group", "label", "cluster", "leaf_position", "mds_1", "mds_2"]
+    """The per-sample table of a :func:`cluster_analysis` result."""
+    header = ["id", "view", "group", "label", "cluster", "leaf_position", "mds_1", "mds_2"]
     rows = [
-        [i, g, lab, int(c), int(p), float(x), float(y)]
-        for i, g, lab, c, p, (x, y) in zip(
-            ids, groups, labels, result["clusters"], result["leaf_position"], result["mds"]
+        [i, v, g, lab, int(c), int(p), float(x), float(y)]
+        for i, v, g, lab, c, p, (x, y) in zip(
+            ids, views, groups, labels, result["clusters"], result["leaf_position"], result["mds"]
         )
     ]
     return header, rows
@@ -158,3 +162,23 @@ def merge_rows(ids: Sequence[str], linkage_matrix: np.ndarray) -> tuple[list[str
     ]
     assert len(names) == 2 * n - 1
     return ["merge", "left", "right", "height", "size"], rows
+
+
+SCORES = ("ari", "homogeneity", "completeness", "v_measure", "purity", "nn_accuracy")
+
+
+def score_samples(
+    labels: Sequence[str], clusters: Sequence[int], distances: np.ndarray, *, keep: Sequence[bool]
+) -> dict[str, float]:
+    """All :data:`SCORES` over the samples marked in ``keep``.
+
+    Only whole documents are scored: a document's ``own`` view is not independent evidence, and
+    it would be its own nearest neighbour.
+    """
+    rows = np.flatnonzero(keep)
+    labels = [labels[i] for i in rows]
+    scores = cluster_scores(labels, [clusters[i] for i in rows])
+    scores["nn_accuracy"] = nearest_neighbour_accuracy(
+        np.asarray(distances)[np.ix_(rows, rows)], labels
+    )
+    return scores

@@ -11,12 +11,16 @@ import hashlib
 from collections import Counter
 from typing import Any, TypedDict
 
+from wordprint.gutenberg import strip_gutenberg
+from wordprint.quotes import split_quotations
 from wordprint.text import DecodeError, decode, normalise
 from wordprint.tokenize import sentence_lengths, words
 from wordprint.vocabulary import vocabulary_profile
 
 # Bump when the per-document computation changes, so cached profiles are recomputed.
-PROFILE_VERSION = "1"
+PROFILE_VERSION = "2"
+
+VIEWS = ("full", "own", "quoted")
 
 
 class ProfileSettings(TypedDict):
@@ -24,6 +28,8 @@ class ProfileSettings(TypedDict):
     lowercase: bool
     mattr_window: int
     mtld_threshold: float
+    views: list[str]  # which of VIEWS to profile
+    short_quotes: str  # "quoted" or "own": where quotations of one to three words go
 
 
 class DocumentError(ValueError):
@@ -57,18 +63,31 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
             f"document {doc_id!r}: cannot be read as text ({err}). Save it as plain text "
             "(UTF-8) or fix its 'source' in the catalog."
         ) from err
-    text = normalise(text)
-    cleaning = {"encoding": encoding, "characters": len(text)}
-    if encoding not in ("utf-8", "utf-8-sig"):
-        cleaning["warnings"] = [f"not valid UTF-8: decoded as {encoding}"]
-    views = {"full": text}
+    body, gutenberg = strip_gutenberg(text)
+    split = split_quotations(body, short_quotes=settings["short_quotes"])
+    cleaning = {
+        "encoding": encoding,
+        "characters": len(text),
+        "gutenberg": gutenberg,
+        "quotations": split.report,
+        "warnings": (
+            []
+            if encoding in ("utf-8", "utf-8-sig")
+            else [f"not valid UTF-8: decoded as {encoding}"]
+        )
+        + list(split.report["warnings"]),
+    }
+    texts = {"full": split.full, "own": split.own, "quoted": split.quoted}
     result: dict[str, Any] = {
         "id": doc_id,
         "sha256": hashlib.sha256(raw).hexdigest(),
         "cleaning": cleaning,
         "views": {},
     }
-    for name, view_text in views.items():
+    for name in settings["views"]:
+        view_text = normalise(texts[name])
+        if name != "full" and not words(view_text, pattern=settings["pattern"]):
+            continue  # a document without quotations has no "quoted" view
         if not words(view_text, pattern=settings["pattern"]):
             raise DocumentError(
                 f"document {doc_id!r}: its {name!r} text has no words after cleaning "

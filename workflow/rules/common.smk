@@ -2,6 +2,8 @@
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
+from pathlib import Path
+
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.shards import shard_of
 
@@ -17,11 +19,11 @@ MEASURES = config["measures"]
 LABEL_COLUMN = config["label_column"]
 REPORT_MFW = config["report"].get("mfw", min(MFW, key=lambda n: abs(n - 500)))
 REPORT_MEASURE = config["report"].get("measure", MEASURES[-1])
-for key, value, allowed in (("mfw", REPORT_MFW, MFW), ("measure", REPORT_MEASURE, MEASURES)):
-    if value not in allowed:
+for key, value, listed in (("mfw", REPORT_MFW, "mfw"), ("measure", REPORT_MEASURE, "measures")):
+    if value not in config[listed]:
         raise WorkflowError(
-            f"wordprint: config report.{key} is {value!r}, which is not analysed; "
-            f"choose one of {allowed} (the values of '{key}s' / '{key}')."
+            f"wordprint: config report.{key} is {value!r}, which the run does not analyse "
+            f"(config '{listed}' is {config[listed]}); choose one of those or leave report.{key} out."
         )
 if LABEL_COLUMN not in ("author", "title", "year", "group") and not any(
     LABEL_COLUMN in d.extra for d in DOCUMENTS
@@ -43,7 +45,18 @@ PROFILE_SETTINGS = {
     "lowercase": config["tokenizer"]["lowercase"],
     "mattr_window": config["vocabulary"]["mattr_window"],
     "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+    "views": config["views"],
+    "short_quotes": config["quotes"]["short_quotes"],
 }
+
+# Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
+SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
+
+DOWNLOADS = "resources"
+GUTENBERG_BOOKS = sorted({int(d.locator) for d in DOCUMENTS if d.kind == "gutenberg"})
+GUTENBERG_LOCK = config["gutenberg"]["lock"] or str(
+    Path(config["catalog"]).with_suffix(".lock.json")
+)
 
 
 wildcard_constraints:
@@ -63,8 +76,15 @@ def map_figure(kind, caption, category):
     )
 
 
+def raw_source(document):
+    """The file holding a document's raw bytes: local, packaged, or downloaded into resources/."""
+    if document.kind == "gutenberg":
+        return f"{DOWNLOADS}/gutenberg/pg{document.locator}.txt"
+    return str(document.path)
+
+
 def shard_sources(wildcards):
-    return [str(d.path) for d in SHARDS[wildcards.shard] if d.path is not None]
+    return [raw_source(d) for d in SHARDS[wildcards.shard]]
 
 
 def shard_profiles():

@@ -12,6 +12,7 @@ rule mfw_tables:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
+        samples=SAMPLE_SETTINGS,
         mfw=MFW,
     script:
         "../scripts/mfw_tables.py"

@@ -37,5 +37,6 @@ rule vocabulary_table:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
+        samples=SAMPLE_SETTINGS,
     script:
         "../scripts/vocabulary_table.py"

@@ -1,5 +1,5 @@
 from wordprint.cluster import cluster_analysis, cluster_rows
-from wordprint.corpus import document_id
+from wordprint.corpus import document_id, view_of
 from wordprint.io.files import read_matrix, write_csv, write_matrix
 from wordprint.io.step import run
 
@@ -12,7 +12,8 @@ def main():
         result = cluster_analysis(distances, method=snakemake.params.linkage, k=snakemake.params.k)
         docs = [documents[document_id(i)] for i in ids]
         labels = [d.field(snakemake.params.label_column) for d in docs]
-        write_csv(table, *cluster_rows(ids, [d.group for d in docs], labels, result))
+        views = [view_of(i) for i in ids]
+        write_csv(table, *cluster_rows(ids, views, [d.group for d in docs], labels, result))
         merges = [f"merge_{i + 1}" for i in range(len(result["linkage"]))]
         write_matrix(tree, merges, ["left", "right", "height", "size"], result["linkage"])
 

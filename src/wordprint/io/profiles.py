@@ -16,20 +16,17 @@ from wordprint.shards import cache_key
 log = logging.getLogger(__name__)
 
 
-def read_raw(document: Document) -> bytes:
-    """The raw bytes of a document's source (local file or packaged text)."""
-    if document.path is None:
-        raise NotImplementedError(f"source kind {document.kind!r} needs a download step first")
-    return document.path.read_bytes()
-
-
 def profile_shard(
-    documents: Sequence[Document], *, settings: ProfileSettings, cache_dir: str | Path
+    documents: Sequence[Document],
+    sources: Sequence[str | Path],
+    *,
+    settings: ProfileSettings,
+    cache_dir: str | Path,
 ) -> list[dict[str, Any]]:
-    """Profiles of ``documents`` in catalog order; each computed once and cached."""
+    """Profiles of ``documents`` (raw bytes in the files ``sources``), each computed once and cached."""
     profiles = []
-    for document in documents:
-        raw = read_raw(document)
+    for document, source in zip(documents, sources, strict=True):
+        raw = Path(source).read_bytes()
         key = cache_key(hashlib.sha256(raw).hexdigest(), dict(settings), version=PROFILE_VERSION)
         cached = Path(cache_dir) / "profiles" / key[:2] / f"{key}.json.gz"
         if cached.is_file():

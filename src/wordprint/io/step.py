@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable
 
 from wordprint.io.catalog import CatalogError
+from wordprint.io.download import DownloadError
 from wordprint.profile import DocumentError
 
 # The mistakes a researcher can make and fix; everything else is a bug and keeps its traceback.
-USER_ERRORS: tuple[type[Exception], ...] = (CatalogError, DocumentError)
+USER_ERRORS: tuple[type[Exception], ...] = (CatalogError, DocumentError, DownloadError)
 
 
 def run(step: Callable[[], None], *, log_path: str | None) -> None:
@@ -23,8 +24,12 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler(console)]
     if log_path:
         handlers = [logging.FileHandler(log_path, mode="w", encoding="utf-8")]
-    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True,
-                        format="%(asctime)s %(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        force=True,
+        format="%(asctime)s %(levelname)s %(message)s",
+    )
     try:
         step()
     except USER_ERRORS as err:

@@ -1,0 +1,401 @@
+"""Vocabulary statistics of one document: size, lexical diversity, word and sentence length.
+
+Every statistic takes the document's word tokens (already lowercased, in text order) as a
+sequence of strings; mean sentence length takes the number of word tokens in each sentence.
+:func:`vocabulary_profile` computes them all at once, in one fixed order, for the per-document
+step of the pipeline; :data:`STATISTICS` names the token-based ones.
+
+Plain TTR falls as a text grows, so it cannot compare an essay with a novel. MATTR, MTLD and
+Yule's K are the length-robust measures (Covington & McFall 2010; McCarthy & Jarvis 2010;
+Tweedie & Baayen 1998). All run in time linear in the number of tokens: a 200,000-token novel
+takes a fraction of a second.
+
+An empty token list (or sentence list) raises :class:`ValueError`; the caller adds the
+document's id to the message.
+
+References
+----------
+Covington, M. A. & McFall, J. D. (2010). Cutting the Gordian knot: the moving-average
+type-token ratio (MATTR). Journal of Quantitative Linguistics 17(2), 94-100.
+
+McCarthy, P. M. & Jarvis, S. (2010). MTLD, vocd-D, and HD-D: a validation study of
+sophisticated approaches to lexical diversity assessment. Behavior Research Methods 42(2),
+381-392.
+
+Tweedie, F. J. & Baayen, R. H. (1998). How variable may a constant be? Measures of lexical
+richness in perspective. Computers and the Humanities 32(5), 323-352.
+
+Yule, G. U. (1944). The Statistical Study of Literary Vocabulary. Cambridge University Press.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+PROFILE_KEYS = (
+    "tokens",
+    "types",
+    "ttr",
+    "mattr",
+    "mtld",
+    "yules_k",
+    "hapax_share",
+    "mean_word_length",
+    "mean_sentence_length",
+)
+
+
+def _check_tokens(tokens: Sequence[str]) -> None:
+    if isinstance(tokens, str):
+        # A string is a sequence of characters: almost certainly a caller's mistake.
+        raise ValueError("tokens must be a sequence of word tokens, not one string")
+    if len(tokens) == 0:
+        raise ValueError(
+            "tokens is empty: vocabulary statistics need at least one word token "
+            "(the text is empty or has no words after cleaning)"
+        )
+
+
+def _check_window(window: int) -> None:
+    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+        raise ValueError(f"window must be a positive integer (tokens per window), got {window!r}")
+
+
+def _check_threshold(threshold: float) -> None:
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise ValueError(f"threshold must be a number strictly between 0 and 1, got {threshold!r}")
+    if not 0.0 < threshold < 1.0:
+        raise ValueError(
+            f"threshold must be strictly between 0 and 1 (usually 0.72), got {threshold!r}"
+        )
+
+
+def type_token_ratio(tokens: Sequence[str]) -> float:
+    """Type-token ratio: distinct word types divided by word tokens, V / N.
+
+    TTR falls as a text grows (more tokens, ever fewer new types), so it only compares texts of
+    equal length; use :func:`mattr` or :func:`mtld` otherwise.
+
+    References
+    ----------
+    Tweedie, F. J. & Baayen, R. H. (1998). How variable may a constant be? Measures of lexical
+    richness in perspective. Computers and the Humanities 32(5), 323-352.
+
+    Examples
+    --------
+    >>> type_token_ratio(["the", "cat", "and", "the", "hat"])
+    0.8
+    """
+    _check_tokens(tokens)
+    return len(set(tokens)) / len(tokens)
+
+
+def mattr(tokens: Sequence[str], *, window: int = 500) -> float:
+    """Moving-average type-token ratio (MATTR) over windows of ``window`` tokens.
+
+    The TTR of tokens 1..w, 2..w+1, ..., (N-w+1)..N, averaged over the N - w + 1 windows
+    (Covington & McFall 2010). Computed in O(N) with a sliding count of the window's types.
+
+    When the text is shorter than the window (N < w) there is no full window and MATTR falls
+    back to the plain TTR of the whole text, as lexical_diversity and TAALED do (lexicalrichness
+    raises instead). At N = w both are the same single window. The MATTR of a text shorter than
+    the window is therefore its TTR and not comparable with that of long texts.
+
+    Parameters
+    ----------
+    tokens : sequence of str
+        Word tokens in text order.
+    window : int
+        Window size in tokens (Covington & McFall used 500).
+
+    References
+    ----------
+    Covington, M. A. & McFall, J. D. (2010). Cutting the Gordian knot: the moving-average
+    type-token ratio (MATTR). Journal of Quantitative Linguistics 17(2), 94-100.
+
+    Examples
+    --------
+    >>> mattr(["a", "b", "a", "c"], window=2)  # windows ab, ba, ac: all TTR 1
+    1.0
+    >>> round(mattr(["a", "a", "b", "b"], window=2), 4)  # aa 0.5, ab 1, bb 0.5
+    0.6667
+    """
+    _check_tokens(tokens)
+    _check_window(window)
+    n = len(tokens)
+    if n <= window:
+        return type_token_ratio(tokens)
+    counts = Counter(tokens[:window])
+    types = len(counts)
+    total_types = types  # summed over windows: an int, so no rounding drift over 200k steps
+    for i in range(window, n):
+        leaving, entering = tokens[i - window], tokens[i]
+        counts[leaving] -= 1
+        if counts[leaving] == 0:
+            del counts[leaving]
+            types -= 1
+        if counts[entering] == 0:
+            types += 1
+        counts[entering] += 1
+        total_types += types
+    windows = n - window + 1
+    return total_types / (windows * window)
+
+
+def _mtld_factors(tokens: Iterable[str], threshold: float) -> float:
+    """Factor count of one MTLD pass: full factors plus the partial factor of the remainder."""
+    factors = 0.0
+    seen: set[str] = set()
+    count = 0
+    for token in tokens:
+        count += 1
+        seen.add(token)
+        # "Falls below" (strict): koRpus, TAALED and lexical_diversity do the same.
+        if len(seen) / count < threshold:
+            factors += 1.0
+            seen = set()
+            count = 0
+    if count:
+        factors += (1.0 - len(seen) / count) / (1.0 - threshold)
+    return factors
+
+
+def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
+    """Measure of textual lexical diversity (MTLD): the mean length of a run of tokens whose TTR
+    stays at or above ``threshold``.
+
+    As in McCarthy & Jarvis (2010): read the text token by token, keeping the TTR of the
+    current run (the *factor*). When it falls below the threshold, count one factor and start a
+    new run at the next token. At the end of the text, the unfinished run counts as the partial
+    factor ``(1 - TTR_rest) / (1 - threshold)`` (0 if the text ended exactly on a factor).
+    One pass gives ``N / factors``; MTLD is the mean of the forward pass and the pass over the
+    reversed text. O(N).
+
+    Conventions where implementations differ (checked against their source):
+
+    - A factor ends when the TTR is *strictly* below the threshold ("falls below"), as in
+      koRpus (``mtld.sub.nodata``), TAALED and lexical_diversity; lexicalrichness ends it at
+      ``<=``. The two differ only when a run's TTR hits the threshold exactly (e.g. 18 types
+      in 25 tokens at 0.72).
+    - The final value is the mean of the two passes' MTLDs, ``(N/f_fw + N/f_bw) / 2``, as the
+      paper describes and lexicalrichness, lexical_diversity and TAALED's ``mtldo`` compute.
+      koRpus divides N by the mean factor count instead, ``N / ((f_fw + f_bw) / 2)``, which is
+      never larger.
+    - A full factor may be of any length; lexical_diversity and TAALED require at least 10
+      tokens (koRpus's ``min.tokens`` only applies to MTLD-MA), which the paper does not.
+    - If every token is distinct the TTR never leaves 1, no factor is ever counted and N / 0 is
+      undefined. We return N, the length of the one unfinished run (its factor is at least N
+      tokens long), as lexicalrichness does; koRpus returns infinity and lexical_diversity 0.
+
+    MTLD is unstable on short texts: McCarthy & Jarvis validated it on texts of 100 tokens
+    and more.
+
+    Parameters
+    ----------
+    tokens : sequence of str
+        Word tokens in text order.
+    threshold : float
+        The factor TTR threshold, strictly between 0 and 1 (McCarthy & Jarvis: 0.72).
+
+    References
+    ----------
+    McCarthy, P. M. & Jarvis, S. (2010). MTLD, vocd-D, and HD-D: a validation study of
+    sophisticated approaches to lexical diversity assessment. Behavior Research Methods 42(2),
+    381-392.
+
+    Examples
+    --------
+    >>> mtld(["a", "a", "b", "b", "c", "c"])  # three 2-token factors each way
+    2.0
+    >>> mtld(["a", "b", "c"])  # all distinct: no factor ends, MTLD is N
+    3.0
+    """
+    _check_tokens(tokens)
+    _check_threshold(threshold)
+    n = len(tokens)
+    forward = _mtld_factors(tokens, threshold)
+    if forward == 0.0:
+        # Only when every token is distinct (then the backward pass has no factor either).
+        return float(n)
+    backward = _mtld_factors(reversed(tokens), threshold)
+    return (n / forward + n / backward) / 2.0
+
+
+def _yules_k(counts: Counter[str], n: int) -> float:
+    # sum over types of f^2 equals sum_m m^2 V_m (V_m = number of types occurring m times).
+    sum_squares = sum(f * f for f in counts.values())
+    return 1e4 * (sum_squares - n) / (n * n)
+
+
+def yules_k(tokens: Sequence[str]) -> float:
+    """Yule's characteristic K: ``K = 10^4 * (sum_m m^2 V_m - N) / N^2``.
+
+    ``V_m`` is the number of types occurring exactly m times and N the number of tokens. K is
+    the chance (times 10^4) that two tokens drawn at random are the same word, corrected for
+    text length; higher K means a more repetitive vocabulary. It depends only on the frequency
+    spectrum, not on the order of the tokens, and is 0 when every token is distinct. Same
+    formula as koRpus ``K.ld`` and lexicalrichness ``yulek``.
+
+    References
+    ----------
+    Yule, G. U. (1944). The Statistical Study of Literary Vocabulary. Cambridge University
+    Press.
+
+    Tweedie, F. J. & Baayen, R. H. (1998). How variable may a constant be? Measures of lexical
+    richness in perspective. Computers and the Humanities 32(5), 323-352.
+
+    Examples
+    --------
+    >>> yules_k(["a", "a", "b", "c"])  # 10^4 * ((2^2 + 1 + 1) - 4) / 4^2
+    1250.0
+    """
+    _check_tokens(tokens)
+    return _yules_k(Counter(tokens), len(tokens))
+
+
+def _hapaxes(counts: Counter[str]) -> int:
+    return sum(1 for f in counts.values() if f == 1)
+
+
+def hapax_share(tokens: Sequence[str]) -> float:
+    """Hapax legomena (types occurring exactly once) as a share of all types, V_1 / V.
+
+    References
+    ----------
+    Tweedie, F. J. & Baayen, R. H. (1998). How variable may a constant be? Measures of lexical
+    richness in perspective. Computers and the Humanities 32(5), 323-352.
+
+    Examples
+    --------
+    >>> hapax_share(["a", "a", "b", "c"])  # b and c of the types a, b, c
+    0.6666666666666666
+    """
+    _check_tokens(tokens)
+    counts = Counter(tokens)
+    return _hapaxes(counts) / len(counts)
+
+
+def hapax_token_share(tokens: Sequence[str]) -> float:
+    """Hapax legomena as a share of all tokens, V_1 / N.
+
+    Baayen's estimate of the probability that the next token is a new type (the slope of the
+    vocabulary growth curve at N).
+
+    References
+    ----------
+    Baayen, R. H. (2001). Word Frequency Distributions. Kluwer Academic Publishers.
+
+    Examples
+    --------
+    >>> hapax_token_share(["a", "a", "b", "c"])
+    0.5
+    """
+    _check_tokens(tokens)
+    return _hapaxes(Counter(tokens)) / len(tokens)
+
+
+def mean_word_length(tokens: Sequence[str]) -> float:
+    """Mean word length in characters (Unicode code points) per word token.
+
+    A token's characters are counted as the tokenizer left them (an internal apostrophe or
+    hyphen counts). Mean word length is one of the oldest stylometric markers (Mendenhall 1887).
+
+    References
+    ----------
+    Mendenhall, T. C. (1887). The characteristic curves of composition. Science 9(214),
+    237-249.
+
+    Examples
+    --------
+    >>> mean_word_length(["the", "cat", "sat", "down"])
+    3.25
+    """
+    _check_tokens(tokens)
+    return sum(len(t) for t in tokens) / len(tokens)
+
+
+def mean_sentence_length(sentence_lengths: Sequence[int]) -> float:
+    """Mean sentence length in word tokens.
+
+    Parameters
+    ----------
+    sentence_lengths : sequence of int
+        The number of word tokens in each sentence (non-negative).
+
+    References
+    ----------
+    Yule, G. U. (1939). On sentence-length as a statistical characteristic of style in prose,
+    with application to two cases of disputed authorship. Biometrika 30(3/4), 363-390.
+
+    Examples
+    --------
+    >>> mean_sentence_length([12, 20, 7])
+    13.0
+    """
+    if len(sentence_lengths) == 0:
+        raise ValueError(
+            "sentence_lengths is empty: mean sentence length needs at least one sentence"
+        )
+    if any(n < 0 for n in sentence_lengths):
+        raise ValueError("sentence_lengths must be non-negative word counts, one per sentence")
+    return sum(sentence_lengths) / len(sentence_lengths)
+
+
+# Statistics of a token list by name. Each takes the tokens and its own keyword options
+# (``window`` for mattr, ``threshold`` for mtld).
+STATISTICS: dict[str, Callable[..., float]] = {
+    "ttr": type_token_ratio,
+    "mattr": mattr,
+    "mtld": mtld,
+    "yules_k": yules_k,
+    "hapax_share": hapax_share,
+    "hapax_token_share": hapax_token_share,
+    "mean_word_length": mean_word_length,
+}
+
+
+def vocabulary_profile(
+    tokens: Sequence[str],
+    sentence_lengths: Sequence[int],
+    *,
+    mattr_window: int = 500,
+    mtld_threshold: float = 0.72,
+) -> dict[str, float]:
+    """All vocabulary statistics of one document, in the fixed order of :data:`PROFILE_KEYS`.
+
+    Keys: ``tokens`` and ``types`` (ints), ``ttr``, ``mattr`` (window ``mattr_window``),
+    ``mtld`` (threshold ``mtld_threshold``), ``yules_k``, ``hapax_share`` (hapaxes per type),
+    ``mean_word_length`` (characters per token) and ``mean_sentence_length`` (tokens per
+    sentence). Each value is the one the function of the same name returns. Linear in the
+    number of tokens; the frequency counts are made once.
+
+    Raises
+    ------
+    ValueError
+        If ``tokens`` or ``sentence_lengths`` is empty, or an option is out of range.
+
+    Examples
+    --------
+    >>> p = vocabulary_profile(["a", "a", "b", "c"], [2, 2], mattr_window=2)
+    >>> list(p) == list(PROFILE_KEYS)
+    True
+    >>> p["types"], p["ttr"], p["yules_k"], p["mean_sentence_length"]
+    (3, 0.75, 1250.0, 2.0)
+    """
+    _check_tokens(tokens)
+    _check_window(mattr_window)
+    _check_threshold(mtld_threshold)
+    counts = Counter(tokens)
+    n, v = len(tokens), len(counts)
+    return {
+        "tokens": n,
+        "types": v,
+        "ttr": v / n,
+        "mattr": mattr(tokens, window=mattr_window),
+        "mtld": mtld(tokens, threshold=mtld_threshold),
+        "yules_k": _yules_k(counts, n),
+        "hapax_share": _hapaxes(counts) / v,
+        "mean_word_length": mean_word_length(tokens),
+        "mean_sentence_length": mean_sentence_length(sentence_lengths),
+    }
