@@ -9,7 +9,7 @@ rule distances:
     log:
         "logs/distances/mfw{mfw}.log",
     benchmark:
-        "benchmarks/runs/distances/mfw{mfw}.tsv"
+        "logs/benchmarks/distances/mfw{mfw}.tsv"
     conda:
         "../envs/wordprint.yaml"
     params:

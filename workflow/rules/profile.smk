@@ -10,7 +10,7 @@ rule profile_shard:
     log:
         "logs/profile_shard/{shard}.log",
     benchmark:
-        "benchmarks/runs/profile_shard/{shard}.tsv"
+        "logs/benchmarks/profile_shard/{shard}.tsv"
     conda:
         "../envs/wordprint.yaml"
     params:
