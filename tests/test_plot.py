@@ -52,15 +52,15 @@ def overlapping_pairs(boxes, tol: float = 0.5) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_group_colours_sorted_names_take_okabe_ito_in_order():
-    colours = plot.group_colours(["essay", "Republican", "Democratic", "essay"])
-    # sorted(): "Democratic" < "Republican" < "essay" (upper case sorts first)
+def test_group_colours_largest_groups_take_okabe_ito_in_order():
+    colours = plot.group_colours(["essay", "Republican", "Democratic", "essay", "Republican"])
+    # sizes: essay 2, Republican 2, Democratic 1; ties by name ("Republican" < "essay")
     assert colours == {
-        "Democratic": plot.OKABE_ITO[0],
-        "Republican": plot.OKABE_ITO[1],
-        "essay": plot.OKABE_ITO[2],
+        "Republican": plot.OKABE_ITO[0],
+        "essay": plot.OKABE_ITO[1],
+        "Democratic": plot.OKABE_ITO[2],
     }
-    assert plot.group_colours(["Democratic", "essay", "Republican"]) == colours
+    assert plot.group_colours(["Democratic", "essay", "Republican", "Republican", "essay"]) == colours
 
 
 def test_okabe_ito_palette_is_the_published_eight():

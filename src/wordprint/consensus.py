@@ -29,10 +29,13 @@ tables that Gephi imports (stylo's ``NODES.csv`` and ``EDGES.csv``). Where we di
 stylo: an undirected edge is one row per pair; stylo writes both i-j and j-i with the summed
 weight, which Gephi's default merge (sum) then doubles.
 
-We implement the consensus here rather than depend on Biopython or DendroPy: Biopython's
-``Bio.Phylo.Consensus.majority_consensus`` compares rooted clades only (not ape's unrooted
-default) and keeps a clade found in exactly half of the trees; DendroPy does unrooted splits
-but would be a dependency for about forty lines of set arithmetic on scipy linkage matrices.
+We implement the consensus here rather than depend on Biopython or DendroPy. Biopython's
+``Bio.Phylo.Consensus.majority_consensus`` (1.88) encodes each tree's clades in that tree's own
+leaf order (biopython issue #3345, open), so it miscounts clades across dendrograms whose
+leaves come in different orders, which is what different MFW settings produce; it also
+compares rooted clades only and keeps a clade found in exactly half of the trees. DendroPy
+handles unrooted splits but would be a dependency for about forty lines of set arithmetic on
+SciPy linkage matrices.
 
 References
 ----------

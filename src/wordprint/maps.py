@@ -12,7 +12,8 @@ Scores are the documents' coordinates (R's ``x``), loadings the unit-length eige
 ``rotation``, one row per word), ``explained`` each component's share of the total variance
 (stylo's ``pca.var.exp`` / 100). Eigenvectors have no sign of their own; each component is
 oriented so that the document with the largest absolute score is positive (as
-:func:`wordprint.cluster.classical_mds`), which makes maps reproducible. A word that does not
+:func:`wordprint.cluster.classical_mds`; a component without variance by its largest loading),
+which makes maps reproducible. A word that does not
 vary gets z-score 0 (R's ``prcomp(scale = TRUE)`` stops with an error instead).
 
 **k-medoids** (partitioning around medoids, PAM; Kaufman & Rousseeuw 1990) clusters a
@@ -121,8 +122,12 @@ def pca(
     explained = model.explained_variance_ratio_
     if not np.isfinite(explained).all():  # every word constant: no variance to explain
         explained = np.zeros(k)
-    # Orient each component: the document with the largest |score| is positive.
-    signs = np.sign(scores[np.abs(scores).argmax(axis=0), range(k)])
+    # Orient each component: the document with the largest |score| is positive; a component
+    # without variance (all scores ~0, e.g. rows that sum to a constant) by its largest loading.
+    by_score = np.sign(scores[np.abs(scores).argmax(axis=0), range(k)])
+    by_loading = np.sign(loadings[np.abs(loadings).argmax(axis=0), range(k)])
+    flat = np.abs(scores).max(axis=0) <= 1e-9 * max(np.abs(prepared).max(), 1e-300)
+    signs = np.where(flat, by_loading, by_score)
     signs[signs == 0] = 1.0
     return PCAResult(scores * signs, loadings * signs, explained, scaling)
 
