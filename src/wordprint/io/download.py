@@ -288,7 +288,8 @@ def fetch_gutenberg(
         from_cache = False
 
     updated = {str(k): dict(v) for k, v in (lock or {}).items()}
-    updated[str(book)] = {"sha256": digest, "url": url}
+    # A pinned entry stays as it was: fetching the same bytes from a mirror changes nothing.
+    updated.setdefault(str(book), {"sha256": digest, "url": url})
     return FetchResult(book=book, path=target, url=url, sha256=digest, size=len(data),
                        from_cache=from_cache, lock=updated)
 
