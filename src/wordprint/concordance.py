@@ -133,8 +133,11 @@ def collocations(
     """
     if sort_by not in ASSOCIATION_MEASURES:
         raise ValueError(f"sort_by must be one of {sorted(ASSOCIATION_MEASURES)}, got {sort_by!r}")
-    if isinstance(window_size, bool) or not isinstance(window_size, (int, np.integer)) \
-            or window_size < 2:
+    if (
+        isinstance(window_size, bool)
+        or not isinstance(window_size, (int, np.integer))
+        or window_size < 2
+    ):
         raise ValueError(f"window_size must be an integer of at least 2, got {window_size!r}")
     if isinstance(min_freq, bool) or not isinstance(min_freq, (int, np.integer)) or min_freq < 1:
         raise ValueError(f"min_freq must be a positive integer, got {min_freq!r}")
@@ -152,8 +155,9 @@ def collocations(
                 collocate=w2 if side == "right" else w1,
                 side=side,
                 frequency=int(count),
-                log_likelihood=float(finder.score_ngram(BigramAssocMeasures.likelihood_ratio,
-                                                        w1, w2)),
+                log_likelihood=float(
+                    finder.score_ngram(BigramAssocMeasures.likelihood_ratio, w1, w2)
+                ),
                 pmi=float(finder.score_ngram(BigramAssocMeasures.pmi, w1, w2)),
             )
         )

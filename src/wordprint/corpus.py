@@ -1,12 +1,14 @@
 """The corpus as analysed: catalog documents joined with their per-document profiles.
 
-A *sample* is one view of one document and is a row of every corpus-wide table: the ``full``
-view is labelled with the document id, other views as ``"<id> (own)"`` or ``"<id> (quoted)"``.
+A *sample* is one view of one document, or a segment of it, and is a row of every corpus-wide
+table. Its id is the document id, then the view when it is not ``full``, then the segment
+number when the text is sampled: ``dawsey``, ``dawsey (own)``, ``Trotsky_1918 [3]``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +35,17 @@ class Sample:
     counts: Mapping[str, int]
     tokens: int
     stats: Mapping[str, float]
+    segment: int | None = None  # 1, 2, ... when the text is cut into samples
+    segments: Sequence[Mapping[str, int]] = ()  # counts of consecutive segments, if profiled
+
+
+def sample_id(document_id: str, view: str = "full", segment: int | None = None) -> str:
+    """``"dawsey"``, ``"dawsey (own)"``, ``"dawsey (own) [2]"``."""
+    label = document_id if view == "full" else f"{document_id} ({view})"
+    return label if segment is None else f"{label} [{segment}]"
+
+
+_SAMPLE_ID = re.compile(r"^(?P<doc>.+?)(?: \((?P<view>[a-z]+)\))?(?: \[(?P<segment>\d+)\])?$")
 
 
 def samples(
@@ -55,9 +68,16 @@ def samples(
             data = profile["views"].get(view)
             if data is None or (view != "full" and quoted_share < min_quoted_share):
                 continue
-            sample_id = document.id if view == "full" else f"{document.id} ({view})"
             result.append(
-                Sample(sample_id, document, view, data["counts"], data["tokens"], data["stats"])
+                Sample(
+                    sample_id(document.id, view),
+                    document,
+                    view,
+                    data["counts"],
+                    data["tokens"],
+                    data["stats"],
+                    segments=data.get("segments", ()),
+                )
             )
     return result
 
@@ -102,11 +122,11 @@ def label_of(sample: Sample, column: str) -> str:
     return sample.document.field(column)
 
 
-def document_id(sample_id: str) -> str:
-    """The document a sample id belongs to: ``"dawsey (own)"`` -> ``"dawsey"``."""
-    return sample_id.split(" (", 1)[0]
+def document_id(sample: str) -> str:
+    """The document a sample id belongs to: ``"dawsey (own) [2]"`` -> ``"dawsey"``."""
+    return _SAMPLE_ID.match(sample)["doc"]
 
 
-def view_of(sample_id: str) -> str:
+def view_of(sample: str) -> str:
     """The view a sample id names: ``"dawsey (own)"`` -> ``"own"``, ``"dawsey"`` -> ``"full"``."""
-    return sample_id.split(" (", 1)[1].rstrip(")") if " (" in sample_id else "full"
+    return _SAMPLE_ID.match(sample)["view"] or "full"

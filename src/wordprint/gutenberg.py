@@ -124,7 +124,7 @@ def _after_wrapped_marker(lines: list[tuple[int, int, str]], i: int) -> int:
     """First line after an asterisked marker whose title may wrap onto the next line or two:
     ``*** START OF ... EBOOK THE CONDITION OF`` / ``THE WORKING-CLASS***``."""
     content = lines[i][2]
-    tail = content[content.upper().find("GUTENBERG"):]
+    tail = content[content.upper().find("GUTENBERG") :]
     if "***" in tail or not content.lstrip().startswith("*"):
         return i + 1
     for j in range(i + 1, min(i + 3, len(lines))):
@@ -197,9 +197,17 @@ def strip_gutenberg(text: str) -> tuple[str, dict]:
         raise ValueError(f"text must be a str, not {type(text).__name__}")
     lines = _lines(text)
     report: dict = {
-        "stripped": False, "style": None, "start_marker": None, "end_marker": None,
-        "end_line": None, "markers_found": [], "producer_notes": [], "transcriber_notes": 0,
-        "head_chars_removed": 0, "tail_chars_removed": 0, "note": "",
+        "stripped": False,
+        "style": None,
+        "start_marker": None,
+        "end_marker": None,
+        "end_line": None,
+        "markers_found": [],
+        "producer_notes": [],
+        "transcriber_notes": 0,
+        "head_chars_removed": 0,
+        "tail_chars_removed": 0,
+        "note": "",
     }
     start = _find_start(lines)
     lo = 0
@@ -244,7 +252,7 @@ def strip_gutenberg(text: str) -> tuple[str, dict]:
             k += 1
         if cut is not None:
             lo = paras[cut][1] + 1
-            paras = paras[cut + 1:]
+            paras = paras[cut + 1 :]
     # A transcriber's note that closes the work.
     if paras:
         tail_from = lines[paras[0][0]][0] + (1 - _TAIL_SHARE) * (

@@ -114,9 +114,7 @@ def _x_log_x_over(x: np.ndarray, expected: np.ndarray) -> np.ndarray:
 
 def _ll_two_cells(a, b, total_a, total_b):
     n = total_a + total_b
-    return 2.0 * (
-        _x_log_x_over(a, total_a * (a + b) / n) + _x_log_x_over(b, total_b * (a + b) / n)
-    )
+    return 2.0 * (_x_log_x_over(a, total_a * (a + b) / n) + _x_log_x_over(b, total_b * (a + b) / n))
 
 
 def _ll_four_cells(a, b, total_a, total_b):
@@ -131,9 +129,7 @@ def _ll_four_cells(a, b, total_a, total_b):
 _LL_CELLS: dict[int, Callable[..., np.ndarray]] = {2: _ll_two_cells, 4: _ll_four_cells}
 
 
-def log_likelihood(
-    a, b, total_a: float, total_b: float, *, cells: Literal[2, 4] = 2
-) -> np.ndarray:
+def log_likelihood(a, b, total_a: float, total_b: float, *, cells: Literal[2, 4] = 2) -> np.ndarray:
     """Log-likelihood G2 of each term's 2 x 2 table (unsigned; see :func:`direction`).
 
     ``cells=2`` (default) is the UCREL wizard's sum over the term's own row,
@@ -445,9 +441,7 @@ def filter_table(
         if name not in table:
             raise ValueError(f"unknown column {name!r}; the table has {sorted(table)}")
     if direction not in ("both", "target", "reference"):
-        raise ValueError(
-            f"direction must be 'both', 'target' or 'reference', got {direction!r}"
-        )
+        raise ValueError(f"direction must be 'both', 'target' or 'reference', got {direction!r}")
     if alpha is not None and not 0 < alpha <= 1:
         raise ValueError(f"alpha must be in (0, 1], got {alpha}")
     if limit is not None and limit < 0:

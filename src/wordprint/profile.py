@@ -30,6 +30,7 @@ class ProfileSettings(TypedDict):
     mtld_threshold: float
     views: list[str]  # which of VIEWS to profile
     short_quotes: str  # "quoted" or "own": where quotations of one to three words go
+    segment_size: int  # > 0: also count consecutive segments of this many tokens
 
 
 class DocumentError(ValueError):
@@ -37,7 +38,7 @@ class DocumentError(ValueError):
 
 
 def profile_view(text: str, settings: ProfileSettings) -> dict[str, Any]:
-    """Counts and vocabulary statistics of one view of a document."""
+    """Counts and vocabulary statistics of one view of a document (and of its segments)."""
     tokens = words(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
     counts = Counter(tokens)
     stats = vocabulary_profile(
@@ -46,9 +47,18 @@ def profile_view(text: str, settings: ProfileSettings) -> dict[str, Any]:
         mattr_window=settings["mattr_window"],
         mtld_threshold=settings["mtld_threshold"],
     )
+    result = {"tokens": len(tokens), "stats": stats, "counts": _ordered(counts)}
+    size = settings.get("segment_size", 0)
+    if size:
+        result["segments"] = [
+            _ordered(Counter(tokens[i : i + size])) for i in range(0, len(tokens) - size + 1, size)
+        ]
+    return result
+
+
+def _ordered(counts: Counter) -> dict[str, int]:
     # Most frequent first, ties alphabetical: a deterministic order for the cache and outputs.
-    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return {"tokens": len(tokens), "stats": stats, "counts": ordered}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> dict[str, Any]:

@@ -54,8 +54,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 # Character labels: which view a character belongs to (0 = own words).
 _OWN, _CITATION, _MARKER, _QUOTATION, _NOTES = range(5)
-_CATEGORY = {_CITATION: "citations", _MARKER: "footnote_markers", _QUOTATION: "quotations",
-             _NOTES: "notes_section"}
+_CATEGORY = {
+    _CITATION: "citations",
+    _MARKER: "footnote_markers",
+    _QUOTATION: "quotations",
+    _NOTES: "notes_section",
+}
 
 # Quotation styles by name: the curly opening and closing marks, and the straight mark.
 QUOTE_STYLES: dict[str, tuple[str, str, str]] = {
@@ -113,7 +117,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of the runs of text between blank lines."""
     out, pos = [], 0
     for gap in re.finditer(r"\n[ \t\r]*\n", text):
-        if text[pos:gap.start()].strip():
+        if text[pos : gap.start()].strip():
             out.append((pos, gap.start()))
         pos = gap.end()
     if text[pos:].strip():
@@ -151,8 +155,9 @@ def _classify(text: str, i: int, lo: int, hi: int, style: str) -> str | None:
     return "either"
 
 
-_MARK_RE = {name: re.compile("[" + re.escape("".join(marks)) + "]")
-            for name, marks in QUOTE_STYLES.items()}
+_MARK_RE = {
+    name: re.compile("[" + re.escape("".join(marks)) + "]") for name, marks in QUOTE_STYLES.items()
+}
 
 
 def _marks(text: str, lo: int, hi: int, style: str) -> list[tuple[int, str]]:
@@ -184,7 +189,7 @@ def _notes_section(text: str) -> tuple[int, str] | None:
     for heading in _NOTES_HEADING.finditer(text):
         if heading.start() < len(text) // 2:
             continue
-        paras = _paragraphs(text[heading.end():])
+        paras = _paragraphs(text[heading.end() :])
         if not paras:
             continue
         numbered = [bool(_NOTE_START.match(text, heading.end() + a)) for a, _ in paras]
@@ -200,7 +205,7 @@ def _line(text: str, pos: int) -> int:
 
 def _near(text: str, pos: int) -> str:
     """A short, one-line excerpt around ``pos`` for a warning."""
-    return "'" + re.sub(r"\s+", " ", text[max(0, pos - 30):pos + 30]).strip() + "'"
+    return "'" + re.sub(r"\s+", " ", text[max(0, pos - 30) : pos + 30]).strip() + "'"
 
 
 def split_quotations(
@@ -266,23 +271,33 @@ def split_quotations(
     """
     if not isinstance(text, str):
         raise ValueError(f"text must be a str, not {type(text).__name__}")
-    choices = {"primary": (primary, ("auto", *QUOTE_STYLES)),
-               "short_quotes": (short_quotes, ("quoted", "own")),
-               "apparatus": (apparatus, ("remove", "keep")), "notes": (notes, ("remove", "keep"))}
+    choices = {
+        "primary": (primary, ("auto", *QUOTE_STYLES)),
+        "short_quotes": (short_quotes, ("quoted", "own")),
+        "apparatus": (apparatus, ("remove", "keep")),
+        "notes": (notes, ("remove", "keep")),
+    }
     for name, (value, allowed) in choices.items():
         if value not in allowed:
             allowed_text = ", ".join(map(repr, allowed))
             raise ValueError(f"{name} must be one of {allowed_text}, not {value!r}")
-    for name, value, least in (("short_max_words", short_max_words, 0),
-                               ("max_quote_words", max_quote_words, 1)):
+    for name, value, least in (
+        ("short_max_words", short_max_words, 0),
+        ("max_quote_words", max_quote_words, 1),
+    ):
         if isinstance(value, bool) or not isinstance(value, int) or value < least:
             raise ValueError(f"{name} must be an integer >= {least}, not {value!r}")
 
     style = _choose_style(text) if primary == "auto" else primary
     labels = bytearray(len(text))
     warnings: list[str] = []
-    report: dict = {"primary": style, "quoted_spans": 0, "nested_quotes": 0, "continued_quotes": 0,
-                    "short_quotes": {"count": 0, "words": 0, "treated_as": short_quotes}}
+    report: dict = {
+        "primary": style,
+        "quoted_spans": 0,
+        "nested_quotes": 0,
+        "continued_quotes": 0,
+        "short_quotes": {"count": 0, "words": 0, "treated_as": short_quotes},
+    }
 
     # A trailing notes section is apparatus as a whole.
     section = _notes_section(text) if notes == "remove" else None
@@ -304,34 +319,43 @@ def split_quotations(
                 found.append((start, i + 1))
                 start = None
             elif kind == "open":  # a second opening: the first one never closed
-                warnings.append(f"line {_line(text, start)}: a quotation opened near "
-                                f"{_near(text, start)} is not closed before the next opening "
-                                "mark; kept as own words")
+                warnings.append(
+                    f"line {_line(text, start)}: a quotation opened near "
+                    f"{_near(text, start)} is not closed before the next opening "
+                    "mark; kept as own words"
+                )
                 start = i
             elif style == "double":  # a closing mark with nothing open
-                warnings.append(f"line {_line(text, i)}: a closing quotation mark with nothing "
-                                f"open, near {_near(text, i)}; ignored")
+                warnings.append(
+                    f"line {_line(text, i)}: a closing quotation mark with nothing "
+                    f"open, near {_near(text, i)}; ignored"
+                )
         if start is not None:
             # The convention for a quotation over several paragraphs: each one reopens it.
             continued = False
             if p + 1 < len(paras):
                 j = _lead(text, *paras[p + 1])
                 continued = _classify(text, j, *paras[p + 1], style) in ("open", "either") and (
-                    text[j] in QUOTE_STYLES[style])
+                    text[j] in QUOTE_STYLES[style]
+                )
             if continued:
                 found.append((start, hi))
                 open_ended.add(start)
                 report["continued_quotes"] += 1
             else:
-                warnings.append(f"line {_line(text, start)}: a quotation opened near "
-                                f"{_near(text, start)} is not closed within its paragraph; "
-                                "kept as own words")
+                warnings.append(
+                    f"line {_line(text, start)}: a quotation opened near "
+                    f"{_near(text, start)} is not closed within its paragraph; "
+                    "kept as own words"
+                )
         for a, b in found:
             n_words = _words(text[a:b])
             if n_words > max_quote_words:
-                warnings.append(f"line {_line(text, a)}: a quotation of {n_words} words near "
-                                f"{_near(text, a)} is longer than max_quote_words="
-                                f"{max_quote_words}; taken for a missing mark, kept as own words")
+                warnings.append(
+                    f"line {_line(text, a)}: a quotation of {n_words} words near "
+                    f"{_near(text, a)} is longer than max_quote_words="
+                    f"{max_quote_words}; taken for a missing mark, kept as own words"
+                )
                 continue
             if n_words <= short_max_words:
                 report["short_quotes"]["count"] += 1
@@ -340,7 +364,8 @@ def split_quotations(
                     continue
             spans.append((a, b))
             report["nested_quotes"] += sum(
-                1 for _, k in _marks(text, a + 1, b - 1, other) if k == "open")
+                1 for _, k in _marks(text, a + 1, b - 1, other) if k == "open"
+            )
 
     for a, b in spans:
         labels[a:b] = bytes([_QUOTATION]) * (b - a)
@@ -350,18 +375,18 @@ def split_quotations(
             bare = m.group("bare")
             if bare and not m.group("pp") and _YEAR.match(bare.strip()):
                 continue  # a date, not a page
-            labels[m.start():m.end()] = bytes([_CITATION]) * (m.end() - m.start())
+            labels[m.start() : m.end()] = bytes([_CITATION]) * (m.end() - m.start())
             counts["citations"] += 1
         for m in _FOOTNOTE_MARKER.finditer(text, 0, body_end):
-            labels[m.start():m.end()] = bytes([_MARKER]) * (m.end() - m.start())
+            labels[m.start() : m.end()] = bytes([_MARKER]) * (m.end() - m.start())
             counts["footnote_markers"] += 1
     if section:
-        labels[section[0]:] = bytes([_NOTES]) * (len(text) - section[0])
+        labels[section[0] :] = bytes([_NOTES]) * (len(text) - section[0])
 
     # The views.
     own_parts: list[str] = []
     for m in re.finditer(rb"\x00+", bytes(labels)):
-        part = text[m.start():m.end()]
+        part = text[m.start() : m.end()]
         if own_parts and not own_parts[-1][-1].isspace() and not part[0].isspace():
             own_parts.append(" ")  # "word“quote”word" must not become one word
         own_parts.append(part)
@@ -372,8 +397,10 @@ def split_quotations(
     quoted_lines = []
     for a, b in spans:
         b -= a not in open_ended  # the closing mark
-        inner = " ".join(text[a + 1 + m.start():a + 1 + m.end()]
-                         for m in re.finditer(rb"\x03+", bytes(labels[a + 1:b])))
+        inner = " ".join(
+            text[a + 1 + m.start() : a + 1 + m.end()]
+            for m in re.finditer(rb"\x03+", bytes(labels[a + 1 : b]))
+        )
         quoted_lines.append(re.sub(r"\s+", " ", inner).strip())
     quoted = "\n".join(quoted_lines)
 
@@ -392,12 +419,14 @@ def split_quotations(
     full_words = _words(text)
     if len(warnings) > _MAX_WARNINGS:
         warnings = warnings[:_MAX_WARNINGS] + [f"... and {len(warnings) - _MAX_WARNINGS} more"]
-    report.update({
-        "chars": {"full": len(text), "own": len(own), "quoted": len(quoted)},
-        "words": {"full": full_words, "own": _words(own), "quoted": _words(quoted)},
-        "removed": removed,
-        "quoted_spans": len(spans),
-        "quoted_share": _words(quoted) / full_words if full_words else 0.0,
-        "warnings": warnings,
-    })
+    report.update(
+        {
+            "chars": {"full": len(text), "own": len(own), "quoted": len(quoted)},
+            "words": {"full": full_words, "own": _words(own), "quoted": _words(quoted)},
+            "removed": removed,
+            "quoted_spans": len(spans),
+            "quoted_share": _words(quoted) / full_words if full_words else 0.0,
+            "warnings": warnings,
+        }
+    )
     return QuoteSplit(full=text, own=own, quoted=quoted, report=report, spans=tuple(spans))

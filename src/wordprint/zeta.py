@@ -92,9 +92,7 @@ def _presence(segments: Sequence[Segment], index: dict[str, int]) -> sparse.csr_
     return sparse.csr_matrix((data, (rows, cols)), shape=(len(segments), len(index)))
 
 
-def _proportions(
-    presence: sparse.csr_matrix, texts: Sequence[str] | None, name: str
-) -> np.ndarray:
+def _proportions(presence: sparse.csr_matrix, texts: Sequence[str] | None, name: str) -> np.ndarray:
     n = presence.shape[0]
     if texts is None:
         return np.asarray(presence.sum(axis=0)).ravel() / n
@@ -103,8 +101,7 @@ def _proportions(
     labels, which = np.unique(np.asarray(list(texts), dtype=object), return_inverse=True)
     # Row t of `mean` averages the segments of text t; the texts then weigh equally.
     per_text = np.bincount(which, minlength=len(labels)).astype(float)
-    mean = sparse.csr_matrix((1.0 / per_text[which], (which, np.arange(n))),
-                             shape=(len(labels), n))
+    mean = sparse.csr_matrix((1.0 / per_text[which], (which, np.arange(n))), shape=(len(labels), n))
     return np.asarray((mean @ presence).mean(axis=0)).ravel()
 
 
@@ -147,8 +144,10 @@ def zeta(
         raise ValueError(f"scale must be one of {sorted(_SHIFTS)}, got {scale!r}")
     if isinstance(min_freq, bool) or not isinstance(min_freq, (int, np.integer)) or min_freq < 1:
         raise ValueError(f"min_freq must be a positive integer, got {min_freq!r}")
-    for name, segments in (("target_segments", target_segments),
-                           ("reference_segments", reference_segments)):
+    for name, segments in (
+        ("target_segments", target_segments),
+        ("reference_segments", reference_segments),
+    ):
         if len(segments) == 0:
             raise ValueError(f"{name} is empty: Zeta needs at least one segment on each side")
     totals: dict[str, float] = {}
