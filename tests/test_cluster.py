@@ -83,3 +83,11 @@ def test_scores():
     D = np.array([[0, 1, 5, 5], [1, 0, 5, 5], [5, 5, 0, 9], [5, 5, 9, 0]], dtype=float)
     # c's and d's nearest neighbours are a (label x): 2 of 4 right
     assert nearest_neighbour_accuracy(D, labels) == 0.5
+
+
+def test_nearest_neighbour_skips_samples_of_the_same_document():
+    # a1 and a2 are segments of one text; without them, a1's nearest is b (other label)
+    D = np.array([[0, 1, 2, 9], [1, 0, 9, 2], [2, 9, 0, 9], [9, 2, 9, 0]], dtype=float)
+    labels = ["A", "A", "B", "C"]
+    assert nearest_neighbour_accuracy(D, labels) == 0.5
+    assert nearest_neighbour_accuracy(D, labels, documents=["a", "a", "b", "c"]) == 0.0

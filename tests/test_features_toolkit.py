@@ -25,8 +25,8 @@ from wordprint.features import (
     select_words,
 )
 
-# Mosteller & Wallace (1964), Inference and Disputed Authorship: The Federalist, the 70 function
-# words of their table 2.5-3 (as reprinted in many later studies).
+# Mosteller & Wallace (1964), Inference and Disputed Authorship: The Federalist: the 70 function
+# words of their study (as reprinted in many later studies).
 MOSTELLER_WALLACE_70 = """a all also an and any are as at be been but by can do down even every
 for from had has have her his if in into is it its may more must my no not now of on one only or
 our shall should so some such than that the their then there things this to up upon was were
@@ -37,7 +37,7 @@ STYLO_PRONOUNS = """he her hers herself him himself his i me mine my myself our 
 she thee their them themselves they thou thy thyself us we ye you your yours yourself""".split()
 
 
-# --- culling -----------------------------------------------------------------------------------
+# --- culling -------------------------------------------------------------------------------------
 
 FIVE = [{"the": 3, "war": 1}, {"the": 2}, {"the": 1, "of": 1}, {"the": 4, "of": 2}, {"of": 1}]
 
@@ -80,7 +80,7 @@ def test_mfw_range_rejects_bad_settings(args, name):
         mfw_range(*args)
 
 
-# --- the shipped word lists ------------------------------------------------------------------------
+# --- the shipped word lists ----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", ["function_words_en.txt", "pronouns_en.txt"])
@@ -118,7 +118,7 @@ def test_delete_pronouns_from_counts_and_from_word_lists():
     assert delete_pronouns(["the", "he", "of", "they'd"]) == ["the", "of"]
 
 
-# --- stylo's selection order -------------------------------------------------------------------
+# --- stylo's selection order ---------------------------------------------------------------------
 
 
 def test_select_words_culls_before_start_at_as_stylo():
@@ -138,7 +138,7 @@ def test_select_words_drops_pronouns():
     assert select_words(docs, n=2) == ["he", "the"]
 
 
-# --- function-word table -----------------------------------------------------------------------
+# --- function-word table -------------------------------------------------------------------------
 
 
 def test_function_word_table_by_hand():
@@ -156,7 +156,7 @@ def test_function_word_table_checks_totals():
         function_word_table([{"the": 1}], totals=[1, 2])
 
 
-# --- feature sets ------------------------------------------------------------------------------
+# --- feature sets --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,8 @@ def test_word_ngram_counts_match_the_list():
 
 def test_char_ngrams_across_words_by_hand():
     # "the  cat" -> whitespace collapsed -> "the cat": 7 characters, 5 trigrams.
-    assert char_ngrams("the \n\tcat", 3, word_boundaries=False) == ["the", "he ", "e c", " ca", "cat"]
+    trigrams = ["the", "he ", "e c", " ca", "cat"]
+    assert char_ngrams("the \n\tcat", 3, word_boundaries=False) == trigrams
     assert char_ngrams("  padded  ", 2, word_boundaries=False) == [
         "pa", "ad", "dd", "de", "ed",
     ]  # leading and trailing whitespace is not part of the running text

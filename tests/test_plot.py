@@ -401,3 +401,214 @@ def test_failure_while_writing_leaves_no_partial_file_and_keeps_old_ones(tmp_pat
         save_figure(fig, tmp_path / "fig")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fig.png", "fig.svg"]
     assert {p: p.read_bytes() for p in (png, svg)} == old
+
+
+# ---------------------------------------------------------------------------------------------
+# PCA biplot
+# ---------------------------------------------------------------------------------------------
+
+
+def biplot_data(n: int, words: int = 30, seed: int = 0):
+    labels, groups, x = corpus(n, seed=seed)
+    rng = np.random.default_rng(seed + 1)
+    loadings = rng.normal(size=(words, 2)) * np.linspace(1.0, 0.1, words)[:, None]
+    names = [f"w{i:02d}" for i in range(words)]
+    return labels, groups, x[:, :2], loadings, names
+
+
+def arrows(ax) -> list:
+    return [t for t in ax.texts if t.get_text() == "" and t.arrow_patch is not None]
+
+
+@pytest.mark.parametrize("n", SIZES)
+def test_biplot_points_arrows_and_labels(n):
+    labels, groups, scores, loadings, words = biplot_data(n)
+    fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
+                                 explained=[0.231, 0.11, 0.05], n_loadings=8, title="PCA")
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("PC1 (23.1 %)", "PC2 (11.0 %)")
+    assert sorted(legend_entries(fig)) == sorted(set(groups))
+    assert sum(len(c.get_offsets()) for c in ax.collections) == n
+    assert len(arrows(ax)) == 8
+    # The 8 longest loading vectors are drawn, labelled in italics.
+    longest = np.argsort(-np.hypot(loadings[:, 0], loadings[:, 1]))[:8]
+    italic = [t.get_text() for t in ax.texts if t.get_text() and t.get_fontstyle() == "italic"]
+    assert sorted(italic) == sorted(words[i] for i in longest)
+    documents = [t.get_text() for t in ax.texts if t.get_text() and t.get_fontstyle() != "italic"]
+    assert sorted(documents) == (sorted(labels) if n <= 40 else [])
+
+
+def test_biplot_arrows_are_scaled_to_the_documents_and_stay_inside():
+    labels, groups, scores, loadings, words = biplot_data(20)
+    fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
+                                 explained=[0.3, 0.2], n_loadings=5)
+    ax = fig.axes[0]
+    tips = np.array([t.xy for t in arrows(ax)])
+    # The longest arrow reaches 80 % of the farthest document's distance from the origin.
+    assert np.hypot(*tips.T).max() == pytest.approx(0.8 * np.hypot(*scores.T).max())
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert np.all((tips[:, 0] > x0) & (tips[:, 0] < x1) & (tips[:, 1] > y0) & (tips[:, 1] < y1))
+    assert "strongest word loadings" in ax.get_title(loc="right")
+
+
+@pytest.mark.parametrize("column", ["double", "single"])
+def test_biplot_labels_do_not_overlap(column):
+    labels, groups, scores, loadings, words = biplot_data(18, seed=2)
+    fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
+                                 explained=[0.3, 0.2], n_loadings=10, column=column)
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in fig.axes[0].texts if t.get_text()]
+    assert len(texts) == 28  # 18 documents (<= 20 even in a single column) + 10 words
+    boxes = [mpl.text.Text.get_window_extent(t, renderer) for t in texts]
+    assert overlapping_pairs(boxes) == []
+
+
+def test_biplot_single_column_labels_fewer_documents():
+    labels, groups, scores, loadings, words = biplot_data(30)
+    fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
+                                 explained=[0.3, 0.2], n_loadings=4, column="single")
+    texts = [t.get_text() for t in fig.axes[0].texts if t.get_text()]
+    assert len(texts) == 4  # 30 > 20 documents: words only
+
+
+def test_biplot_checks_its_arguments():
+    labels, groups, scores, loadings, words = biplot_data(5)
+    with pytest.raises(ValueError, match="loadings"):
+        plot.pca_biplot_figure(scores, loadings, words[:-1], labels, groups, explained=[1, 0])
+    with pytest.raises(ValueError, match="explained"):
+        plot.pca_biplot_figure(scores, loadings, words, labels, groups, explained=[1.0])
+    with pytest.raises(ValueError, match="scores"):
+        plot.pca_biplot_figure(scores[:, :1], loadings, words, labels, groups, explained=[1, 0])
+    with pytest.raises(ValueError, match="n_loadings"):
+        plot.pca_biplot_figure(scores, loadings, words, labels, groups, explained=[1, 0],
+                               n_loadings=-1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Consensus tree
+# ---------------------------------------------------------------------------------------------
+
+
+def support_texts(fig) -> list[str]:
+    return sorted(t.get_text() for t in fig.axes[0].texts)
+
+
+def test_consensus_tree_rooted_by_hand():
+    # ((a,b)67,(c,d,e)100) with (d,e)80: leaves in ladderised depth-first order.
+    fig = plot.consensus_tree_figure(
+        [[0, 1], [2, 3, 4], [3, 4]], [2 / 3, 1.0, 0.8], list("abcde"), list("xxyyz"),
+        rooted=True, note="Cosine Delta, 100-1000 MFW",
+    )
+    tree, strip = fig.axes[:2]
+    assert [t.get_text() for t in strip.get_yticklabels()] == list("abcde")
+    assert support_texts(fig) == ["100", "67", "80"]
+    assert tree.get_xlabel().startswith("Cosine Delta, 100-1000 MFW\n")
+    colours = plot.group_colours(list("xxyyz"))
+    for tick, g in zip(strip.get_yticklabels(), "xxyyz"):
+        assert tick.get_color() == plot._text_colour(colours[g])
+    assert sorted(legend_entries(fig)) == ["x", "y", "z"]
+
+
+def test_consensus_tree_unrooted_is_drawn_from_its_most_balanced_split():
+    # Splits over 6 leaves (side without leaf 0): {4, 5} 90 %, {3, 4, 5} 60 %. The most
+    # balanced is {3,4,5} | {0,1,2}: it becomes the root, its 60 written there, once.
+    fig = plot.consensus_tree_figure([[3, 4, 5], [4, 5]], [0.6, 0.9], list("abcdef"),
+                                     list("xxxyyy"))
+    assert support_texts(fig) == ["60", "90"]
+    ticks = [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    assert set(ticks[:3]) == set("abc") and set(ticks[3:]) == set("def")
+    assert "unrooted" in fig.axes[0].get_xlabel()
+
+
+def test_consensus_tree_star_and_real_consensus():
+    fig = plot.consensus_tree_figure([], [], list("abcd"), list("xyxy"))
+    assert support_texts(fig) == []
+    labels, groups, x = corpus(30)
+    trees = [linkage(x[:, : k + 5], "average") for k in range(5)]
+    from wordprint.consensus import consensus_tree
+
+    tree = consensus_tree(trees, labels)
+    fig = plot.consensus_tree_figure([sorted(c.members) for c in tree.clades],
+                                     [c.support for c in tree.clades], labels, groups)
+    assert len(fig.axes[0].texts) == len(tree.clades)
+    assert sorted(t.get_text() for t in fig.axes[1].get_yticklabels()) == sorted(labels)
+
+
+def test_consensus_tree_labels_never_overlap_and_the_figure_grows():
+    heights = []
+    for n in (30, 250):
+        labels, groups, x = corpus(n)
+        fig = plot.consensus_tree_figure([[0, 1], [0, 1, 2]], [0.7, 0.9], labels, groups,
+                                         rooted=True)
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in fig.axes[1].get_yticklabels()]
+        assert overlapping_pairs(boxes, tol=0.0) == []
+        heights.append(fig.get_figheight())
+    assert heights[0] < heights[1]
+
+
+def test_consensus_tree_refuses_conflicting_clades():
+    with pytest.raises(ValueError, match="overlap"):
+        plot.consensus_tree_figure([[0, 1], [1, 2]], [0.6, 0.6], list("abcd"), list("xxyy"),
+                                   rooted=True)
+    with pytest.raises(ValueError, match="support"):
+        plot.consensus_tree_figure([[0, 1]], [0.6, 0.7], list("abcd"), list("xxyy"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Scores against MFW
+# ---------------------------------------------------------------------------------------------
+
+MEASURE_NAMES = ["burrows", "cosine_delta", "eder", "manhattan", "argamon_quadratic",
+                 "canberra", "minmax", "euclidean", "cosine", "eder_simple", "entropy",
+                 "argamon_linear"]
+
+
+def scores_table(measures, mfws=(100, 200, 500, 1000, 2000), seed=0):
+    rng = np.random.default_rng(seed)
+    rows = [(m, f, float(rng.uniform(0, 1))) for m in measures for f in reversed(mfws)]
+    return {"measure": [r[0] for r in rows], "mfw": [r[1] for r in rows],
+            "ari": [r[2] for r in rows]}
+
+
+def test_score_figure_one_line_per_measure_in_table_order():
+    table = scores_table(["cosine_delta", "burrows", "eder"])
+    fig = plot.score_by_mfw_figure(table, measure_labels={"cosine_delta": "Cosine Delta"},
+                                   title="ARI")
+    ax = fig.axes[0]
+    assert legend_entries(fig) == ["Cosine Delta", "burrows", "eder"]
+    assert len(ax.lines) == 3
+    xs, ys = ax.lines[0].get_data()
+    expected = sorted(zip(table["mfw"][:5], table["ari"][:5]))
+    assert list(xs) == [e[0] for e in expected] and list(ys) == [e[1] for e in expected]
+    assert ax.get_xscale() == "log"  # 100 to 2000 spans more than a factor 10
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["100", "200", "500", "1000", "2000"]
+    assert ax.get_ylabel() == "Adjusted Rand index"
+    assert ax.get_ylim()[1] == pytest.approx(1.03)
+
+
+def test_score_figure_lines_are_told_apart_without_colour():
+    fig = plot.score_by_mfw_figure(scores_table(MEASURE_NAMES), column="single")
+    lines = fig.axes[0].lines
+    assert len({(l.get_color(), l.get_marker(), str(l.get_linestyle())) for l in lines}) == 12
+    assert len({l.get_marker() for l in lines}) == 12  # a distinct shape on every line
+    for line in lines:  # at least 3:1 contrast with white (WCAG 2.1 non-text contrast)
+        rgb = mpl.colors.to_rgb(line.get_color())
+        assert 1.05 / (plot._relative_luminance(rgb) + 0.05) >= 3.0
+
+
+def test_score_figure_linear_axis_and_other_scores():
+    table = scores_table(["burrows"], mfws=(100, 300, 500))
+    table["v_measure"] = table.pop("ari")
+    fig = plot.score_by_mfw_figure(table, score="v_measure")
+    assert fig.axes[0].get_xscale() == "linear"
+    assert fig.axes[0].get_ylabel() == "V-measure"
+
+
+def test_score_figure_refuses_bad_tables():
+    with pytest.raises(ValueError, match="filter"):
+        plot.score_by_mfw_figure({"measure": ["a", "a"], "mfw": [100, 100], "ari": [0.1, 0.2]})
+    with pytest.raises(ValueError, match="purity"):
+        plot.score_by_mfw_figure(scores_table(["a"]), score="purity")
+    with pytest.raises(ValueError, match="positive"):
+        plot.score_by_mfw_figure({"measure": ["a"], "mfw": [0], "ari": [0.5]})

@@ -91,9 +91,18 @@ def purity(labels: Sequence[str], clusters: Sequence[int]) -> float:
     return float(table.max(axis=0).sum() / table.sum())
 
 
-def nearest_neighbour_accuracy(distances: np.ndarray, labels: Sequence[str]) -> float:
-    """Leave-one-out 1-NN accuracy: share of documents whose nearest other document shares its label."""
+def nearest_neighbour_accuracy(
+    distances: np.ndarray, labels: Sequence[str], *, documents: Sequence[str] | None = None
+) -> float:
+    """Leave-one-out 1-NN accuracy: share of samples whose nearest other sample shares its label.
+
+    With ``documents`` (the document of each sample), samples of the same document are never
+    each other's neighbours, so segments of one text cannot vouch for each other.
+    """
     D = np.array(distances, dtype=float)
+    if documents is not None:
+        documents = np.asarray(documents)
+        D[documents[:, None] == documents[None, :]] = np.inf
     np.fill_diagonal(D, np.inf)
     nearest = D.argmin(axis=1)
     labels = np.asarray(labels)
@@ -168,17 +177,22 @@ SCORES = ("ari", "homogeneity", "completeness", "v_measure", "purity", "nn_accur
 
 
 def score_samples(
-    labels: Sequence[str], clusters: Sequence[int], distances: np.ndarray, *, keep: Sequence[bool]
+    labels: Sequence[str],
+    clusters: Sequence[int],
+    distances: np.ndarray,
+    *,
+    keep: Sequence[bool],
+    documents: Sequence[str],
 ) -> dict[str, float]:
     """All :data:`SCORES` over the samples marked in ``keep``.
 
-    Only whole documents are scored: a document's ``own`` view is not independent evidence, and
-    it would be its own nearest neighbour.
+    Only ``full`` views are scored: a document's ``own`` view is not independent evidence. The
+    nearest neighbour of a sample is looked for among other documents' samples.
     """
     rows = np.flatnonzero(keep)
     labels = [labels[i] for i in rows]
     scores = cluster_scores(labels, [clusters[i] for i in rows])
     scores["nn_accuracy"] = nearest_neighbour_accuracy(
-        np.asarray(distances)[np.ix_(rows, rows)], labels
+        np.asarray(distances)[np.ix_(rows, rows)], labels, documents=[documents[i] for i in rows]
     )
     return scores

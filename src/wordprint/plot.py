@@ -483,8 +483,24 @@ def dendrogram_figure(
 # growing distances ("rings").
 # Ring distances in label heights: close rings first, then wider steps out to open space.
 _RING_STEPS = np.array([0.0, 1.2, 2.4, 3.6, 5.0, 7.0, 9.5, 12.5, 16.0, 20.0])
-_ANGLES: tuple[float, ...] = (0, 180, 90, 270, 45, 135, 315, 225, 22.5, 157.5, 337.5, 202.5,
-                              67.5, 112.5, 292.5, 247.5)
+_ANGLES: tuple[float, ...] = (
+    0,
+    180,
+    90,
+    270,
+    45,
+    135,
+    315,
+    225,
+    22.5,
+    157.5,
+    337.5,
+    202.5,
+    67.5,
+    112.5,
+    292.5,
+    247.5,
+)
 
 
 def _overlaps(boxes: np.ndarray, others: np.ndarray) -> np.ndarray:
@@ -900,9 +916,7 @@ def heatmap_figure(
         topstrip = fig.add_subplot(gs[0, 1])
         cax = fig.add_subplot(gs[1, 2])
 
-        image = ax.imshow(
-            shown, cmap=cmap, interpolation="nearest", aspect="auto", origin="upper"
-        )
+        image = ax.imshow(shown, cmap=cmap, interpolation="nearest", aspect="auto", origin="upper")
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_ylim(n - 0.5, -0.5)
         for s in ax.spines.values():
@@ -1070,8 +1084,14 @@ def _dot_panel(
     for g in sorted(set(row_groups)):
         sel = np.array([rg == g for rg in row_groups]) & np.isfinite(x)
         ax.scatter(
-            x[sel], y[sel], s=14, marker=markers[g], c=colours[g],
-            edgecolors="white", linewidths=0.3, zorder=3,
+            x[sel],
+            y[sel],
+            s=14,
+            marker=markers[g],
+            c=colours[g],
+            edgecolors="white",
+            linewidths=0.3,
+            zorder=3,
         )
 
 
@@ -1093,10 +1113,517 @@ def _strip_panel(
         # Low-discrepancy vertical offsets: deterministic, and evenly spread in the band.
         offs = ((np.arange(vals.size) * golden + 0.5) % 1.0 - 0.5) * 0.6
         ax.scatter(
-            vals, row + offs, s=9, marker=markers[g], c=colours[g],
-            edgecolors="none", alpha=0.75, zorder=3,
+            vals,
+            row + offs,
+            s=9,
+            marker=markers[g],
+            c=colours[g],
+            edgecolors="none",
+            alpha=0.75,
+            zorder=3,
         )
         if vals.size < 2:
             continue
         med = float(np.median(vals))
         ax.plot([med, med], [row - 0.38, row + 0.38], color="black", linewidth=1.2, zorder=4)
+
+
+# ---------------------------------------------------------------------------------------------
+# PCA biplot
+# ---------------------------------------------------------------------------------------------
+
+_LOADING_COLOUR = "#555555"
+# Labels sit on a faint white box, so that an arrow passing beneath does not cut the text.
+_LABEL_BOX = {"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none",
+              "alpha": 0.75}
+
+
+def _place_and_annotate(
+    fig: Figure,
+    ax: Axes,
+    xy: np.ndarray,
+    labels: Sequence[str],
+    styles: Sequence[Mapping[str, object]],
+) -> None:
+    """Labels for the points ``xy`` of ``ax``, placed together so none overlaps another
+    (:func:`_place_labels`); ``styles`` gives each label's text properties (fontsize, color,
+    fontstyle, ...)."""
+    fig.draw_without_rendering()  # final axes geometry and limits
+    renderer = fig.canvas.get_renderer()
+    px_per_pt = fig.dpi / 72.0
+    texts = [fig.text(0, 0, s, **style) for s, style in zip(labels, styles)]
+    sizes = np.array([[t.get_window_extent(renderer).width,
+                       t.get_window_extent(renderer).height] for t in texts])
+    for t in texts:
+        t.remove()
+    bbox = ax.get_window_extent(renderer)
+    placement = _place_labels(
+        ax.transData.transform(xy), sizes, radius=3.0 * px_per_pt,
+        bounds=(bbox.x0, bbox.y0, bbox.x1, bbox.y1),
+    )
+    for (x, y), s, style, (dx, dy, ha, va, ring) in zip(xy, labels, styles, placement):
+        ax.annotate(
+            s, xy=(x, y), xytext=(dx / px_per_pt, dy / px_per_pt), textcoords="offset points",
+            ha=ha, va=va, annotation_clip=False, arrowprops=(_LEADER if ring > 0 else None),
+            zorder=4, **style,
+        ).set_in_layout(False)
+
+
+def pca_biplot_figure(
+    scores: np.ndarray,
+    loadings: np.ndarray,
+    words: Sequence[str],
+    labels: Sequence[str],
+    groups: Sequence[str],
+    *,
+    explained: Sequence[float],
+    n_loadings: int = 12,
+    title: str = "",
+    column: Column = "double",
+    max_labels: int | None = None,
+) -> Figure:
+    """PCA biplot: documents as points by group, the strongest word loadings as arrows.
+
+    The documents are drawn as in :func:`mds_figure` (colour and shape by group), each
+    labelled up to ``max_labels`` documents (default 40 across two columns, 20 in a single
+    column, where longer lists of labels bury the points); above that only groups are shown.
+    The ``n_loadings`` words with the longest loading vectors in the PC1-PC2 plane are drawn
+    as grey arrows from the origin, labelled in italics; arrows are scaled by one factor
+    (given above the plot) so the longest reaches 80 % of the documents' spread: directions
+    and relative lengths are meaningful, the length against the document scale is not. Word
+    and document labels are placed together, so none overlaps another. Dashed lines mark the
+    origin, as in stylo's PCA plots.
+
+    Parameters
+    ----------
+    scores : ndarray of shape (n, >= 2)
+        Document scores; the first two columns are drawn (:func:`wordprint.maps.pca`).
+    loadings : ndarray of shape (n_words, >= 2)
+        Word loadings (eigenvectors), one row per word of ``words``.
+    words : sequence of str
+        The words (features) in the order of ``loadings``.
+    labels, groups : sequence of str, length n
+        Label and group of each document.
+    explained : sequence of float
+        Share of variance of each component (at least two), for the axis titles.
+    n_loadings : int
+        How many word arrows to draw (0 for none).
+    title : str
+        Figure title; ``""`` for none.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+    max_labels : int, optional
+        Largest number of documents that get per-point labels (default 40, or 20 when
+        ``column="single"``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = pca_biplot_figure([[1, 0], [-1, 0.5], [0, -0.5]], [[0.8, 0.6], [-0.6, 0.8]],
+    ...                         ["the", "of"], ["a", "b", "c"], ["x", "y", "y"],
+    ...                         explained=[0.7, 0.3], n_loadings=2)
+    >>> fig.axes[0].get_xlabel()
+    'PC1 (70.0 %)'
+
+    References
+    ----------
+    Gabriel, K. R. (1971). The biplot graphic display of matrices with application to
+    principal component analysis. *Biometrika* 58(3), 453-467.
+    Binongo, J. N. G. & Smith, M. W. A. (1999). The application of principal component
+    analysis to stylometry. *Literary and Linguistic Computing* 14(4), 445-466.
+    """
+    width = _check_column(column)
+    S = np.asarray(scores, dtype=float)
+    L = np.asarray(loadings, dtype=float)
+    if S.ndim != 2 or S.shape[1] < 2:
+        raise ValueError(f"scores must have shape (n, >= 2), got {S.shape}")
+    if L.ndim != 2 or L.shape[1] < 2 or L.shape[0] != len(words):
+        raise ValueError(
+            f"loadings must have shape ({len(words)}, >= 2), one row per word; got {L.shape}"
+        )
+    if not (np.all(np.isfinite(S[:, :2])) and np.all(np.isfinite(L[:, :2]))):
+        raise ValueError("scores and loadings must be finite (no NaN or inf)")
+    if len(explained) < 2:
+        raise ValueError(f"explained must give at least two shares, got {len(explained)}")
+    if n_loadings < 0:
+        raise ValueError(f"n_loadings must be >= 0, got {n_loadings}")
+    if max_labels is None:
+        max_labels = 40 if column == "double" else 20
+    if max_labels < 0:
+        raise ValueError(f"max_labels must be >= 0, got {max_labels}")
+    n = S.shape[0]
+    _check_labels_groups(labels, groups, n)
+    xy, L2 = S[:, :2], L[:, :2]
+    top = np.argsort(-np.hypot(L2[:, 0], L2[:, 1]), kind="stable")[: min(n_loadings, len(L2))]
+    longest = float(np.hypot(L2[top, 0], L2[top, 1]).max()) if len(top) else 0.0
+    spread = float(np.hypot(xy[:, 0], xy[:, 1]).max()) if n else 0.0
+    scale = 0.8 * spread / longest if longest > 0 and spread > 0 else 1.0
+    tips = L2[top] * scale
+
+    names = _sorted_groups(groups)
+    colours, markers = group_colours(names), group_markers(names)
+    labelled = n <= max_labels
+    groups_arr = np.array([str(g) for g in groups], dtype=object)
+    single = column == "single"
+    with style_context():
+        fig = _new_figure(width, width * (0.85 if column == "double" else 1.05))
+        ax = fig.add_subplot()
+        for v in ("h", "v"):
+            line = ax.axhline if v == "h" else ax.axvline
+            line(0, color="#999999", linewidth=0.5, linestyle=(0, (3, 3)), zorder=1)
+        for tip in tips:
+            ax.annotate(
+                "", xy=tip, xytext=(0, 0), annotation_clip=False, zorder=2,
+                arrowprops={"arrowstyle": "-|>", "color": "#777777", "linewidth": 0.5,
+                            "mutation_scale": 6, "shrinkA": 0, "shrinkB": 0},
+            )
+        ax.update_datalim(np.vstack([tips, [[0.0, 0.0]]]))
+        for g in names:
+            sel = groups_arr == g
+            ax.scatter(xy[sel, 0], xy[sel, 1], s=30.0 if labelled else 16.0, marker=markers[g],
+                       c=colours[g], edgecolors="white", linewidths=0.4, label=g, zorder=3)
+        ax.set_xlabel(f"PC1 ({100 * float(explained[0]):.1f} %)")
+        ax.set_ylabel(f"PC2 ({100 * float(explained[1]):.1f} %)")
+        if len(top):
+            ax.set_title(
+                f"Arrows: the {len(top)} strongest word loadings (\u00d7 {scale:.3g})",
+                loc="right", fontsize=_FONT_SMALL - 0.5, color=_LOADING_COLOUR,
+            )
+        ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+        ax.margins(0.12)
+        ax.set_aspect("equal", adjustable="datalim")
+        _legend(fig, names, strip=False, title=title)
+        font = (_FONT_SMALL if n + len(top) <= 30 else _FONT_SMALL - 0.5) - (0.5 if single else 0)
+        points, texts, styles = [], [], []
+        if labelled:
+            points += list(xy)
+            texts += [str(s) for s in labels]
+            styles += [
+                {"fontsize": font, "color": _text_colour(colours[str(g)]), "bbox": _LABEL_BOX}
+                for g in groups
+            ]
+        points += list(tips)
+        texts += [str(words[i]) for i in top]
+        word_style = {"fontsize": font, "color": _LOADING_COLOUR, "fontstyle": "italic",
+                      "bbox": _LABEL_BOX}
+        styles += [word_style] * len(top)
+        if points:
+            _place_and_annotate(fig, ax, np.array(points), texts, styles)
+        return _finish(fig)
+
+
+# ---------------------------------------------------------------------------------------------
+# Consensus tree
+# ---------------------------------------------------------------------------------------------
+
+
+def _display_clades(
+    n: int, clades: list[frozenset[int]], support: list[float], rooted: bool
+) -> tuple[list[frozenset[int]], list[float | None], float | None]:
+    """Clades to draw as a rooted tree, their support labels and the root's label.
+
+    An unrooted tree is drawn from its most balanced split (the one whose smaller side is
+    largest; ties by support, then by the order given): its two sides become the root's
+    children and its support is written at the root; every other split is drawn as the side
+    that lies within one of the two halves.
+    """
+    if rooted or not clades:
+        return clades, list(support), None
+    best = max(range(len(clades)), key=lambda k: (min(len(clades[k]), n - len(clades[k])),
+                                                  support[k], -k))
+    half = clades[best]
+    other = frozenset(range(n)) - half
+    shown: list[frozenset[int]] = []
+    values: list[float | None] = []
+    for k, c in enumerate(clades):
+        if k == best:
+            continue
+        side = c if (c <= half or c <= other) else frozenset(range(n)) - c
+        shown.append(side)
+        values.append(support[k])
+    for side in (half, other):
+        if len(side) > 1:
+            shown.append(side)
+            values.append(None)
+    return shown, values, support[best]
+
+
+def consensus_tree_figure(
+    clades: Sequence[Sequence[int]],
+    support: Sequence[float],
+    labels: Sequence[str],
+    groups: Sequence[str],
+    *,
+    rooted: bool = False,
+    title: str = "",
+    note: str = "",
+    column: Column = "double",
+) -> Figure:
+    """Cladogram of a bootstrap consensus tree with support values, leaves coloured by group.
+
+    The tree is drawn left to right with the leaves aligned on the right, as the dendrograms
+    (:func:`dendrogram_figure`): every leaf labelled in its group's colour beside a group
+    strip, the same height and font rules. Branch lengths carry no meaning (a cladogram);
+    each group of documents is labelled with the percentage of trees that have it. Groups
+    that no majority of trees agrees on are drawn as multifurcations. An unrooted consensus
+    (stylo's default) is drawn from its most balanced split, whose support is written at the
+    root; any other root would do as well.
+
+    Parameters
+    ----------
+    clades : sequence of sequences of int
+        The consensus clades as document indices (compatible: nested or disjoint), e.g.
+        ``[sorted(c.members) for c in tree.clades]`` of :func:`wordprint.consensus.consensus_tree`.
+    support : sequence of float
+        Share of trees (0-1) with each clade.
+    labels, groups : sequence of str, length n
+        Leaf label and group of each document.
+    rooted : bool
+        Whether the clades are rooted clades (True) or unrooted splits (False).
+    title : str
+        Figure title; ``""`` for none.
+    note : str
+        A line below the tree naming the settings, e.g.
+        ``"Cosine Delta, 100-1000 MFW, consensus strength 0.5"``.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = consensus_tree_figure([[2, 3], [0, 1, 2, 3]], [0.67, 1.0], list("abcde"),
+    ...                             ["x", "x", "y", "y", "z"], rooted=True)
+    >>> [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    ['e', 'a', 'b', 'c', 'd']
+
+    References
+    ----------
+    Eder, M. (2017). Visualization in stylometry: cluster analysis using networks. *Digital
+    Scholarship in the Humanities* 32(1), 50-64.
+    Margush, T. & McMorris, F. R. (1981). Consensus n-trees. *Bulletin of Mathematical
+    Biology* 43(2), 239-244.
+    """
+    from wordprint.consensus import clade_children  # the tree structure of nested clades
+
+    width = _check_column(column)
+    n = len(labels)
+    _check_labels_groups(labels, groups, n)
+    if len(support) != len(clades):
+        raise ValueError(f"support has {len(support)} entries, expected {len(clades)}")
+    sets = [frozenset(int(i) for i in c) for c in clades]
+    shown, values, root_value = _display_clades(n, sets, [float(s) for s in support], rooted)
+    kids, direct = clade_children(n, shown)  # raises ValueError on conflicting clades
+    root = len(shown)
+    size = [len(c) for c in shown] + [n]
+
+    # Depth-first leaf order, smaller subtrees first (a ladderised tree), leaves then clades.
+    order: list[int] = []
+    y: dict[int, float] = {}  # internal nodes by index, leaves as -(leaf + 1)
+    height: dict[int, int] = {}
+
+    def visit(node: int) -> None:
+        items = [(1, min([i]), -(i + 1)) for i in direct[node]]
+        items += [(size[k], min(shown[k]), k) for k in kids[node]]
+        child_y, child_h = [], []
+        for _, _, item in sorted(items):
+            if item < 0:
+                y[item] = float(len(order))
+                order.append(-item - 1)
+                height[item] = 0
+            else:
+                visit(item)
+            child_y.append(y[item])
+            child_h.append(height[item])
+        y[node] = (min(child_y) + max(child_y)) / 2
+        height[node] = 1 + max(child_h)
+
+    visit(root)
+    top = height[root]
+    segments = []
+    for node in range(root + 1):
+        x = top - height[node]
+        children = [-(i + 1) for i in direct[node]] + list(kids[node])
+        ys = [y[c] for c in children]
+        segments.append([(x, min(ys)), (x, max(ys))])
+        segments += [[(x, y[c]), (top - height[c], y[c])] for c in children]
+    segments.append([(-0.25, y[root]), (0.0, y[root])])  # a stub for the root
+
+    leaf_labels = [str(labels[i]) for i in order]
+    leaf_groups = [str(groups[i]) for i in order]
+    names = _sorted_groups(groups)
+    colours = group_colours(names)
+    font = _interp_font(n, few=30, many=200, big=7.0, small=5.0)
+    pitch = font * 1.5 / 72
+    fig_height = max(2.6, n * pitch + 1.5)
+    with style_context():
+        fig = _new_figure(width, fig_height)
+        label_in = 0.15 + max(len(s) for s in leaf_labels) * font * 0.6 / 72
+        gs = fig.add_gridspec(1, 2, width_ratios=[max(width - label_in - 0.4, 1.0), 0.09])
+        tree_ax, strip_ax = fig.add_subplot(gs[0, 0]), fig.add_subplot(gs[0, 1])
+        tree_ax.add_collection(
+            LineCollection(segments, colors=_TREE_COLOUR, linewidths=0.7, capstyle="projecting")
+        )
+        tree_ax.set_xlim(-0.3, top + 0.05)
+        for ax in (tree_ax, strip_ax):
+            ax.set_ylim(n - 0.5, -0.5)
+        support_font = min(font, 6.0)
+        px = {"textcoords": "offset points", "fontsize": support_font, "color": "#555555"}
+        for k in range(root):
+            if values[k] is not None:
+                tree_ax.annotate(f"{math.floor(100 * values[k] + 0.5)}",
+                                 xy=(top - height[k], y[k]), xytext=(-1.5, 1.0),
+                                 ha="right", va="bottom", **px)
+        if root_value is not None:
+            tree_ax.annotate(f"{math.floor(100 * root_value + 0.5)}", xy=(0.0, y[root]),
+                             xytext=(1.5, 1.0), ha="left", va="bottom", **px)
+        tree_ax.spines[["left", "top", "right", "bottom"]].set_visible(False)
+        tree_ax.tick_params(left=False, labelleft=False, bottom=False, labelbottom=False)
+        explain = "Numbers: % of trees that have the group"
+        if not rooted:
+            explain += " (unrooted tree, drawn from its most balanced split)"
+        tree_ax.set_xlabel(f"{note}\n{explain}" if note else explain)
+
+        _group_strip(strip_ax, leaf_groups, names, vertical=True)
+        strip_ax.set_xticks([])
+        strip_ax.yaxis.tick_right()
+        strip_ax.set_yticks(range(n), labels=leaf_labels, fontsize=font)
+        strip_ax.tick_params(axis="y", pad=2)
+        for tick, g in zip(strip_ax.get_yticklabels(), leaf_groups):
+            tick.set_color(_text_colour(colours[g]))
+        _legend(fig, names, strip=True, title=title)
+        return _finish(fig)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scores against the number of MFW
+# ---------------------------------------------------------------------------------------------
+
+#: Axis titles of the cluster-quality scores (wordprint.cluster.cluster_scores).
+SCORE_LABELS: dict[str, str] = {
+    "ari": "Adjusted Rand index",
+    "homogeneity": "Homogeneity",
+    "completeness": "Completeness",
+    "v_measure": "V-measure",
+    "purity": "Purity",
+    "nn_accuracy": "Nearest-neighbour accuracy",
+}
+
+#: One marker per line; with the 8 Okabe--Ito colours, 8 x 12 distinct line styles.
+_LINE_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">", "h", "p")
+
+
+def score_by_mfw_figure(
+    table: Mapping[str, Sequence[object]],
+    *,
+    score: str = "ari",
+    title: str = "",
+    measure_labels: Mapping[str, str] | None = None,
+    column: Column = "double",
+) -> Figure:
+    """A clustering score against the number of MFW, one line per distance measure.
+
+    As Evert et al. (2017) draw it: the number of most frequent words on a logarithmic x axis
+    (when the settings span a factor of 10 or more; every setting is a tick up to 12 settings),
+    the score on the y axis, one line with markers per measure. Each line has its own
+    Okabe--Ito colour (darkened where needed to a 3:1 contrast with white) and marker shape,
+    and lines beyond the eighth are dashed, so lines stay apart in greyscale and with
+    colour-vision deficiency. The figure grows taller with the legend. Measures are listed in
+    the legend in the order they first appear in the table.
+
+    Parameters
+    ----------
+    table : mapping of str to sequence
+        Columns ``measure``, ``mfw`` and ``score`` (a dict of lists or a pandas DataFrame),
+        one row per measure and MFW setting, e.g. the cluster-scores table.
+    score : str
+        The column to draw: ``ari`` (default), ``v_measure``, ``purity``, ... (any column).
+    title : str
+        Figure title; ``""`` for none.
+    measure_labels : mapping of str to str, optional
+        Display names of the measures, e.g. ``{"cosine_delta": "Cosine Delta"}``.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> t = {"measure": ["burrows", "burrows", "cosine_delta", "cosine_delta"],
+    ...      "mfw": [100, 1000, 100, 1000], "ari": [0.6, 0.8, 0.7, 1.0]}
+    >>> fig = score_by_mfw_figure(t, measure_labels={"burrows": "Classic Delta"})
+    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    ['Classic Delta', 'cosine_delta']
+
+    References
+    ----------
+    Evert, S., Proisl, T., Jannidis, F., Reger, I., Pielström, S., Schöch, C. & Vitt, T.
+    (2017). Understanding and explaining Delta measures for authorship attribution. *Digital
+    Scholarship in the Humanities* 32(suppl. 2), ii4-ii16.
+    Hubert, L. & Arabie, P. (1985). Comparing partitions. *Journal of Classification* 2(1),
+    193-218.
+    """
+    from wordprint.maps import score_series  # groups the rows into one curve per measure
+
+    width = _check_column(column)
+    series = score_series(table, score=score)
+    if not series:
+        raise ValueError("table has no rows to draw")
+    shown = measure_labels or {}
+    xs_all = np.concatenate([xs for xs, _ in series.values()])
+    ys_all = np.concatenate([ys for _, ys in series.values()])
+    if np.any(xs_all <= 0) or not np.all(np.isfinite(xs_all)):
+        raise ValueError("mfw must hold positive numbers")
+    finite = ys_all[np.isfinite(ys_all)]
+    log_x = xs_all.max() / xs_all.min() >= 10
+    names = [shown.get(name, name) for name in series]
+    per_col = 0.55 + 0.06 * max(len(str(s)) for s in names)
+    ncols = max(1, min(len(names), int(width // per_col)))
+    legend_in = math.ceil(len(names) / ncols) * 0.17 + (0.25 if title else 0.0)
+    with style_context():
+        fig = _new_figure(width, (3.2 if column == "double" else 2.4) + legend_in)
+        ax = fig.add_subplot()
+        handles = []
+        for k, (name, (xs, ys)) in enumerate(series.items()):
+            # Okabe-Ito hues, darkened where needed to a 3:1 contrast with white (WCAG 2.1,
+            # non-text graphics), so the yellow and sky-blue lines stay visible.
+            colour = _text_colour(OKABE_ITO[k % len(OKABE_ITO)], min_contrast=3.0)
+            style = "-" if k < len(OKABE_ITO) else (0, (4, 2))
+            (line,) = ax.plot(
+                xs, ys, color=colour, linestyle=style, linewidth=1.0,
+                marker=_LINE_MARKERS[k % len(_LINE_MARKERS)], markersize=4.0,
+                markeredgecolor="white", markeredgewidth=0.4, label=names[k], zorder=3,
+            )
+            handles.append(line)
+        if log_x:
+            ax.set_xscale("log")
+        ticks = np.unique(xs_all)
+        if len(ticks) <= 12:
+            ax.set_xticks(ticks, labels=[f"{t:g}" for t in ticks])
+            ax.minorticks_off()
+            if len(ticks) > (5 if column == "single" else 10):
+                ax.tick_params(axis="x", labelrotation=45)
+        ax.set_xlabel("Number of most frequent words (MFW)")
+        ax.set_ylabel(SCORE_LABELS.get(score, score))
+        if finite.size and finite.max() <= 1.0:
+            low = min(0.0, float(finite.min()) - 0.05)
+            ax.set_ylim(low, 1.03)
+        ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+        fig.legend(
+            handles=handles, loc="outside upper center", ncols=ncols,
+            handlelength=2.4, handletextpad=0.4, columnspacing=1.2, borderaxespad=0.2,
+            title=title or None, title_fontproperties={"size": STYLE["figure.titlesize"]},
+        )
+        return _finish(fig)
+
+
+__all__ += ["consensus_tree_figure", "pca_biplot_figure", "score_by_mfw_figure"]
