@@ -29,6 +29,13 @@ Classifiers (:data:`CLASSIFIERS`)
   Score: the posterior probability exp(-delta_k / 2) / sum_l exp(-delta_l / 2) of Tibshirani
   et al. (higher is better).
 
+z-scores and stylo's ``crossv()``
+---------------------------------
+stylo's ``crossv()`` and ``perform.delta()`` default to z-scores over the training and the
+test texts together (``z.scores.both.sets = TRUE``); a test text then shifts the statistics it
+is scored with. We take them from the training fold only; on ``lee`` both choices give the
+published leave-one-out result (26/28, the same two errors; see ``tests/test_distances.py``).
+
 Scores
 ------
 Accuracy, and macro-averaged precision, recall and F1 over every class that occurs as a true
@@ -326,7 +333,7 @@ def attribute(
     ]
 
 
-# --- cross-validation ------------------------------------------------------------------------------
+# --- cross-validation ----------------------------------------------------------------------------
 
 
 def folds(
@@ -351,9 +358,7 @@ def folds(
         if n_folds < 2:
             raise ValueError(f"n_folds must be at least 2, got {n_folds}")
         if n_folds > len(labels):
-            raise ValueError(
-                f"n_folds ({n_folds}) exceeds the number of documents ({len(labels)})"
-            )
+            raise ValueError(f"n_folds ({n_folds}) exceeds the number of documents ({len(labels)})")
         splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed)
     else:
         raise ValueError(f"unknown cv {cv!r}; choose one of loo, kfold")

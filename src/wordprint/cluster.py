@@ -196,3 +196,18 @@ def score_samples(
         np.asarray(distances)[np.ix_(rows, rows)], labels, documents=[documents[i] for i in rows]
     )
     return scores
+
+
+def nearest_neighbours(
+    ids: Sequence[str], distances: np.ndarray, *, documents: Sequence[str], k: int = 5
+) -> list[tuple[str, int, str, float]]:
+    """For each sample, its ``k`` nearest samples of other documents: (sample, rank, neighbour, distance)."""
+    D = np.array(distances, dtype=float)
+    same = np.asarray(documents)[:, None] == np.asarray(documents)[None, :]
+    D[same] = np.inf
+    rows = []
+    for i, sample in enumerate(ids):
+        order = np.argsort(D[i], kind="stable")
+        for rank, j in enumerate(order[: min(k, int(np.isfinite(D[i]).sum()))], start=1):
+            rows.append((sample, rank, ids[j], float(D[i, j])))
+    return rows

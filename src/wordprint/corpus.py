@@ -130,3 +130,45 @@ def document_id(sample: str) -> str:
 def view_of(sample: str) -> str:
     """The view a sample id names: ``"dawsey (own)"`` -> ``"own"``, ``"dawsey"`` -> ``"full"``."""
     return _SAMPLE_ID.match(sample)["view"] or "full"
+
+
+CLEANING_COLUMNS = (
+    "id",
+    "encoding",
+    "gutenberg_stripped",
+    "gutenberg_chars_removed",
+    "quoted_spans",
+    "quoted_share",
+    "quotation_words",
+    "citations",
+    "footnote_markers",
+    "notes_section_words",
+    "warnings",
+)
+
+
+def cleaning_rows(
+    documents: Sequence[Document], profiles: Mapping[str, Any]
+) -> tuple[list[str], list[list]]:
+    """One row per document: what cleaning removed, and its warnings (joined with ' | ')."""
+    rows = []
+    for d in documents:
+        c = profiles[d.id]["cleaning"]
+        g, q = c["gutenberg"], c["quotations"]
+        removed = q["removed"]
+        rows.append(
+            [
+                d.id,
+                c["encoding"],
+                g["stripped"],
+                g["head_chars_removed"] + g["tail_chars_removed"],
+                q["quoted_spans"],
+                q["quoted_share"],
+                removed["quotations"]["words"],
+                removed["citations"]["count"],
+                removed["footnote_markers"]["count"],
+                removed["notes_section"]["words"],
+                " | ".join(c["warnings"]),
+            ]
+        )
+    return list(CLEANING_COLUMNS), rows

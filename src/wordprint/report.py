@@ -18,7 +18,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:1100px;
 padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0 1.5em}
-th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}th{background:#f3f3f3}
+th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
+td{max-width:40em}th{background:#f3f3f3}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.9em;color:#444}pre{background:#f7f7f7;padding:1em;overflow-x:auto}
@@ -46,6 +47,10 @@ class Section:
     items: Sequence[Figure | Table] = ()
 
 
+# Longer cells (warnings, long titles) are cut in the page; the CSV tables hold them whole.
+MAX_CELL = 90
+
+
 def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f'<td class="num">{value:.4g}</td>'
@@ -53,6 +58,8 @@ def _cell(value: Any) -> str:
     try:
         number = float(text)
     except ValueError:
+        if len(text) > MAX_CELL:
+            return f'<td title="{escape(text)}">{escape(text[:MAX_CELL])}…</td>'
         return f"<td>{escape(text)}</td>"
     shown = text if text.lstrip("-").isdigit() else f"{number:.4g}"
     return f'<td class="num">{escape(shown)}</td>'

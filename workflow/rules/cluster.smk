@@ -43,3 +43,23 @@ rule cluster_scores:
         linkage=config["linkage"],
     script:
         "../scripts/cluster_scores.py"
+
+
+rule neighbours:
+    input:
+        expand("results/tables/distances/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW),
+    output:
+        report(
+            "results/tables/neighbours.csv",
+            caption="../report/neighbours.rst",
+            category="Distances",
+            labels={"table": "nearest neighbours"},
+        ),
+    log:
+        "logs/neighbours.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        settings=[{"measure": m, "mfw": n} for m in MEASURES for n in MFW],
+    script:
+        "../scripts/neighbours.py"

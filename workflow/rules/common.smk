@@ -47,16 +47,18 @@ PROFILE_SETTINGS = {
     "mtld_threshold": config["vocabulary"]["mtld_threshold"],
     "views": config["views"],
     "short_quotes": config["quotes"]["short_quotes"],
+    "segment_size": (
+        config["sampling"]["size"] if config["sampling"]["method"] == "consecutive" else 0
+    ),
 }
 
 # Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
 SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
+SAMPLING = {k: config["sampling"][k] for k in ("method", "size", "samples", "seed")}
 
 DOWNLOADS = "resources"
 GUTENBERG_BOOKS = sorted({int(d.locator) for d in DOCUMENTS if d.kind == "gutenberg"})
-GUTENBERG_LOCK = config["gutenberg"]["lock"] or str(
-    Path(config["catalog"]).with_suffix(".lock.json")
-)
+GUTENBERG_LOCK = config["gutenberg_lock"] or str(Path(config["catalog"]).with_suffix(".lock.json"))
 
 
 wildcard_constraints:
@@ -102,7 +104,11 @@ def final_outputs():
     return [
         "results/report.html",
         "results/tables/vocabulary.csv",
+        "results/tables/cleaning.csv",
+        "results/cleaning.json",
         "results/tables/cluster_scores.csv",
+        "results/tables/neighbours.csv",
+        "results/tables/short_samples.csv",
         *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "csv"]),
         *maps,
     ]

@@ -5,7 +5,13 @@ rule mfw_tables:
     input:
         shard_profiles(),
     output:
-        expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
+        tables=expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
+        short=report(
+            "results/tables/short_samples.csv",
+            caption="../report/short_samples.rst",
+            category="Features",
+            labels={"table": "samples below the reliable size"},
+        ),
     log:
         "logs/mfw_tables.log",
     conda:
@@ -14,5 +20,7 @@ rule mfw_tables:
         documents=DOCUMENTS,
         samples=SAMPLE_SETTINGS,
         mfw=MFW,
+        sampling=SAMPLING,
+        warn_below=config["sampling"]["warn_below"],
     script:
         "../scripts/mfw_tables.py"

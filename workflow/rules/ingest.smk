@@ -14,9 +14,9 @@ rule fetch_gutenberg:
     conda:
         "../envs/wordprint.yaml"
     params:
-        mirror=config["gutenberg"]["mirror"],
+        mirror=config["gutenberg_mirror"],
         lock=GUTENBERG_LOCK,
-        max_bytes=config["gutenberg"]["max_bytes"],
+        max_bytes=config["download_max_bytes"],
         cache=lambda wildcards, output: Path(output[0]).parents[1],
     script:
         "../scripts/fetch_gutenberg.py"

@@ -21,22 +21,29 @@ rule profile_shard:
         "../scripts/profile_shard.py"
 
 
-rule vocabulary_table:
+rule corpus_tables:
     input:
         shard_profiles(),
     output:
-        report(
+        vocabulary=report(
             "results/tables/vocabulary.csv",
             caption="../report/vocabulary_table.rst",
             category="Vocabulary",
             labels={"table": "vocabulary statistics"},
         ),
+        cleaning=report(
+            "results/tables/cleaning.csv",
+            caption="../report/cleaning.rst",
+            category="Corpus",
+            labels={"table": "cleaning report"},
+        ),
+        cleaning_json="results/cleaning.json",
     log:
-        "logs/vocabulary_table.log",
+        "logs/corpus_tables.log",
     conda:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
         samples=SAMPLE_SETTINGS,
     script:
-        "../scripts/vocabulary_table.py"
+        "../scripts/corpus_tables.py"

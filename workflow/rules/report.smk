@@ -49,6 +49,9 @@ rule plot_vocabulary:
 rule report_html:
     input:
         vocabulary="results/tables/vocabulary.csv",
+        cleaning="results/tables/cleaning.csv",
+        neighbours="results/tables/neighbours.csv",
+        short="results/tables/short_samples.csv",
         vocabulary_figure="results/figures/vocabulary.png",
         scores="results/tables/cluster_scores.csv",
         dendrogram=f"results/figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",

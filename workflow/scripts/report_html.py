@@ -6,19 +6,48 @@ from wordprint.io.step import run
 from wordprint.report import Figure, Section, Table, render_report
 
 
+def columns(table, *, drop):
+    """The table without the columns in ``drop``."""
+    keep = [i for i, name in enumerate(table.header) if name not in drop]
+    return Table(
+        table.caption,
+        [table.header[i] for i in keep],
+        [[row[i] for i in keep] for row in table.rows],
+    )
+
+
 def main():
     inp, par = snakemake.input, snakemake.params
-    measure, mfw = MEASURES[par.measure].label, par.mfw
-    linkage = par.config["linkage"]
+    config, measure, mfw = par.config, MEASURES[par.measure].label, par.mfw
+    linkage = config["linkage"]
     png = lambda path: Path(path).read_bytes()  # noqa: E731
     documents = Table(
         "Documents analysed, as listed in the catalog",
         ["id", "author", "title", "year", "group", "source"],
         [[d.id, d.author, d.title, d.year, d.group, d.source] for d in par.documents],
     )
+    short_header, short = read_csv(inp.short)
+    cleaning_header, cleaning = read_csv(inp.cleaning)
+    header, neighbours = read_csv(inp.neighbours)
+    # The views of documents split into own words and quotations, and their nearest neighbours.
+    focus = {r[2] for r in neighbours if " (" in r[2]}
+    focus |= {f.split(" (")[0] for f in focus}
+    shown = [
+        r[2:] for r in neighbours if r[0] == par.measure and r[1] == str(mfw) and r[2] in focus
+    ]
     sections = [
         Section(
-            "Corpus", f"{len(par.documents)} documents from {par.config['catalog']}.", [documents]
+            "Corpus",
+            f"{len(par.documents)} documents from {config['catalog']}.",
+            [
+                documents,
+                Table(
+                    "What cleaning removed from each document; the warnings themselves are in "
+                    "results/tables/cleaning.csv and results/cleaning.json",
+                    cleaning_header,
+                    [row[:-1] + [len(row[-1].split(" | ")) if row[-1] else 0] for row in cleaning],
+                ),
+            ],
         ),
         Section(
             "Vocabulary",
@@ -30,9 +59,12 @@ def main():
                     "Vocabulary statistics per document, coloured by group.",
                     png(inp.vocabulary_figure),
                 ),
-                Table(
-                    "Vocabulary statistics (results/tables/vocabulary.csv)",
-                    *read_csv(inp.vocabulary),
+                columns(
+                    Table(
+                        "Vocabulary statistics (results/tables/vocabulary.csv)",
+                        *read_csv(inp.vocabulary),
+                    ),
+                    drop={"document", "author", "title"},
                 ),
             ],
         ),
@@ -40,7 +72,15 @@ def main():
             "Distances and clusters",
             f"{measure} on the relative frequencies of the {mfw} most frequent words, "
             f"hierarchical clustering with {linkage} linkage, classical MDS. Figures for "
-            "every other measure and MFW setting are in results/figures/.",
+            "every other measure and MFW setting are in results/figures/."
+            + (
+                f" {len(short)} samples are shorter than {config['sampling']['warn_below']} "
+                "words, where Delta is unreliable (Eder 2015): "
+                + ", ".join(f"{i} ({n})" for i, n in short)
+                + "."
+                if short
+                else ""
+            ),
             [
                 Figure(
                     f"Dendrogram: {measure}, {mfw} MFW, {linkage} linkage; leaves coloured "
@@ -58,14 +98,24 @@ def main():
                 ),
                 Table(
                     f"Agreement of the flat clusters with the catalog column "
-                    f"'{par.config['label_column']}' for every measure and MFW "
+                    f"'{config['label_column']}' for every measure and MFW "
                     "(ARI: Hubert & Arabie 1985; V-measure: Rosenberg & Hirschberg 2007)",
                     *read_csv(inp.scores),
                 ),
             ],
         ),
     ]
-    html = render_report(title=par.config["report"]["title"], sections=sections, config=par.config)
+    if shown:
+        sections.append(
+            Section(
+                "Own words and quotations",
+                "Documents split into the author's own words and the passages they quote: the five "
+                f"nearest samples of other documents to each view ({measure}, {mfw} MFW). Every "
+                "setting is in results/tables/neighbours.csv.",
+                [Table("Nearest neighbours of each view", header[2:], shown)],
+            )
+        )
+    html = render_report(title=config["report"]["title"], sections=sections, config=config)
     write_text(snakemake.output[0], html)
 
 

@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import http.client
 import json
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -326,11 +327,13 @@ def locked_lock(path: str | Path) -> Iterator[dict]:
     """Read the lock, let the caller update it, write it back; one process at a time.
 
     Parallel download jobs share one lock file, so its read-modify-write is serialised with an
-    advisory ``flock`` on a sidecar file.
+    advisory ``flock`` on a guard file in the temporary folder (nothing is left beside the
+    catalog).
     """
-    path = Path(path)
+    path = Path(path).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".flock"), "w") as guard:
+    key = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"wordprint-lock-{key}.flock", "w") as guard:
         fcntl.flock(guard, fcntl.LOCK_EX)
         lock = read_lock(path)
         before = json.dumps(lock, sort_keys=True)
