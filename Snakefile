@@ -17,6 +17,8 @@ include: "workflow/rules/profile.smk"
 include: "workflow/rules/features.smk"
 include: "workflow/rules/distance.smk"
 include: "workflow/rules/cluster.smk"
+include: "workflow/rules/compare.smk"
+include: "workflow/rules/attribute.smk"
 include: "workflow/rules/report.smk"
 
 

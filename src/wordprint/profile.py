@@ -61,10 +61,15 @@ def _ordered(counts: Counter) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> dict[str, Any]:
-    """Decode, normalise, tokenise and count one document.
+def clean_document(
+    raw: bytes, *, doc_id: str, short_quotes: str = "quoted"
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """Decode and clean one document into its views (normalised text) and a cleaning report.
 
-    Raises :class:`DocumentError` naming the document when it is not text or has no words.
+    Views: ``full`` (the text without Project Gutenberg boilerplate), ``own`` (quotations,
+    footnote markers and citations removed) and ``quoted`` (the quotations only). Quotations
+    are found before normalisation, which folds curly quotes into straight ones.
+    Raises :class:`DocumentError` naming the document when it is not text.
     """
     try:
         text, encoding = decode(raw)
@@ -74,20 +79,27 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
             "(UTF-8) or fix its 'source' in the catalog."
         ) from err
     body, gutenberg = strip_gutenberg(text)
-    split = split_quotations(body, short_quotes=settings["short_quotes"])
+    split = split_quotations(body, short_quotes=short_quotes)
+    warnings = (
+        [] if encoding in ("utf-8", "utf-8-sig") else [f"not valid UTF-8: decoded as {encoding}"]
+    )
     cleaning = {
         "encoding": encoding,
         "characters": len(text),
         "gutenberg": gutenberg,
         "quotations": split.report,
-        "warnings": (
-            []
-            if encoding in ("utf-8", "utf-8-sig")
-            else [f"not valid UTF-8: decoded as {encoding}"]
-        )
-        + list(split.report["warnings"]),
+        "warnings": warnings + list(split.report["warnings"]),
     }
-    texts = {"full": split.full, "own": split.own, "quoted": split.quoted}
+    views = {"full": split.full, "own": split.own, "quoted": split.quoted}
+    return {name: normalise(view) for name, view in views.items()}, cleaning
+
+
+def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> dict[str, Any]:
+    """Clean, tokenise and count one document, view by view.
+
+    Raises :class:`DocumentError` naming the document when it is not text or has no words.
+    """
+    texts, cleaning = clean_document(raw, doc_id=doc_id, short_quotes=settings["short_quotes"])
     result: dict[str, Any] = {
         "id": doc_id,
         "sha256": hashlib.sha256(raw).hexdigest(),
@@ -95,13 +107,12 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
         "views": {},
     }
     for name in settings["views"]:
-        view_text = normalise(texts[name])
-        if name != "full" and not words(view_text, pattern=settings["pattern"]):
-            continue  # a document without quotations has no "quoted" view
-        if not words(view_text, pattern=settings["pattern"]):
+        if not words(texts[name], pattern=settings["pattern"]):
+            if name != "full":
+                continue  # a document without quotations has no "quoted" view
             raise DocumentError(
-                f"document {doc_id!r}: its {name!r} text has no words after cleaning "
-                "(empty, whitespace, numbers or punctuation only). Check the file or remove its row."
+                f"document {doc_id!r}: its text has no words after cleaning (empty, whitespace, "
+                "numbers or punctuation only). Check the file or remove its row."
             )
-        result["views"][name] = profile_view(view_text, settings)
+        result["views"][name] = profile_view(texts[name], settings)
     return result

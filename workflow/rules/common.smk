@@ -111,4 +111,6 @@ def final_outputs():
         "results/tables/short_samples.csv",
         *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "csv"]),
         *maps,
+        *COMPARE_OUTPUTS,
+        *ATTRIBUTE_OUTPUTS,
     ]
