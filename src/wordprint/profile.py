@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from wordprint.gutenberg import strip_gutenberg
 from wordprint.quotes import split_quotations
+from wordprint.split import book_part
 from wordprint.text import DecodeError, decode, normalise
 from wordprint.tokenize import sentence_lengths, words
 from wordprint.vocabulary import vocabulary_profile
@@ -23,7 +25,7 @@ PROFILE_VERSION = "2"
 VIEWS = ("full", "own", "quoted")
 
 
-class ProfileSettings(TypedDict):
+class ProfileSettings(TypedDict, total=False):
     pattern: str
     lowercase: bool
     mattr_window: int
@@ -31,6 +33,8 @@ class ProfileSettings(TypedDict):
     views: list[str]  # which of VIEWS to profile
     short_quotes: str  # "quoted" or "own": where quotations of one to three words go
     segment_size: int  # > 0: also count consecutive segments of this many tokens
+    part: str  # the section of a book this document is (see clean_document)
+    split: dict[str, Any] | None  # how the book is cut into sections
 
 
 class DocumentError(ValueError):
@@ -62,14 +66,21 @@ def _ordered(counts: Counter) -> dict[str, int]:
 
 
 def clean_document(
-    raw: bytes, *, doc_id: str, short_quotes: str = "quoted"
+    raw: bytes,
+    *,
+    doc_id: str,
+    short_quotes: str = "quoted",
+    part: str = "",
+    split: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Decode and clean one document into its views (normalised text) and a cleaning report.
 
     Views: ``full`` (the text without Project Gutenberg boilerplate), ``own`` (quotations,
     footnote markers and citations removed) and ``quoted`` (the quotations only). Quotations
-    are found before normalisation, which folds curly quotes into straight ones.
-    Raises :class:`DocumentError` naming the document when it is not text.
+    are found before normalisation, which folds curly quotes into straight ones. With ``part``
+    the document is one section of a book, cut at the headings described by ``split`` (the
+    options of :func:`wordprint.split.book_part`).
+    Raises :class:`DocumentError` naming the document when it is not text or lacks the part.
     """
     try:
         text, encoding = decode(raw)
@@ -79,7 +90,20 @@ def clean_document(
             "(UTF-8) or fix its 'source' in the catalog."
         ) from err
     body, gutenberg = strip_gutenberg(text)
-    split = split_quotations(body, short_quotes=short_quotes)
+    if part:
+        if not split:
+            raise DocumentError(
+                f"document {doc_id!r} names part {part!r} of its source, but the config has no "
+                "'split' settings: add e.g. 'split: federalist' or a heading pattern."
+            )
+        try:
+            body = book_part(body, part, **split)
+        except KeyError as err:
+            raise DocumentError(
+                f"document {doc_id!r}, column 'part': {err.args[0]}. Fix the part or the "
+                "config's split pattern."
+            ) from None
+    quotes = split_quotations(body, short_quotes=short_quotes)
     warnings = (
         [] if encoding in ("utf-8", "utf-8-sig") else [f"not valid UTF-8: decoded as {encoding}"]
     )
@@ -87,10 +111,10 @@ def clean_document(
         "encoding": encoding,
         "characters": len(text),
         "gutenberg": gutenberg,
-        "quotations": split.report,
-        "warnings": warnings + list(split.report["warnings"]),
+        "quotations": quotes.report,
+        "warnings": warnings + list(quotes.report["warnings"]),
     }
-    views = {"full": split.full, "own": split.own, "quoted": split.quoted}
+    views = {"full": quotes.full, "own": quotes.own, "quoted": quotes.quoted}
     return {name: normalise(view) for name, view in views.items()}, cleaning
 
 
@@ -99,7 +123,13 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
 
     Raises :class:`DocumentError` naming the document when it is not text or has no words.
     """
-    texts, cleaning = clean_document(raw, doc_id=doc_id, short_quotes=settings["short_quotes"])
+    texts, cleaning = clean_document(
+        raw,
+        doc_id=doc_id,
+        short_quotes=settings["short_quotes"],
+        part=settings.get("part", ""),
+        split=settings.get("split"),
+    )
     result: dict[str, Any] = {
         "id": doc_id,
         "sha256": hashlib.sha256(raw).hexdigest(),

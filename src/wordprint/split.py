@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Literal
+from typing import Any, Literal
 
 Duplicates = Literal["keep", "first", "last", "error"]
 
@@ -192,3 +192,28 @@ def _compile(pattern: str, name: str) -> re.Pattern:
         return re.compile(pattern)
     except re.error as error:
         raise ValueError(f"{name} is not a valid regular expression: {error}") from None
+
+
+# Named splitting options a config can refer to (``split: federalist``).
+PRESETS: dict[str, dict[str, str]] = {"federalist": FEDERALIST}
+
+
+def book_part(text: str, part: str, *, pattern: str, **options: Any) -> str:
+    """The body of the section of ``text`` whose heading's key is ``part``.
+
+    The key is the heading's first captured group (``"10"`` for ``FEDERALIST No. 10``), or the
+    whole heading line when the pattern captures nothing. A repeated heading keeps its first
+    copy. Raises ``KeyError`` naming the parts that exist.
+
+    Examples
+    --------
+    >>> book_part("No. 1\\nfirst\\nNo. 2\\nsecond\\n", "2", pattern=r"^No\\. (\\d+)$")
+    'second'
+    """
+    heading_re = _compile(pattern, "pattern")
+    sections = split_at_headings(text, pattern=pattern, duplicates="first", **options)
+    bodies = {_key(heading_re, heading): body for heading, body in sections}
+    if part not in bodies:
+        found = ", ".join(list(bodies)[:10]) + (" ..." if len(bodies) > 10 else "")
+        raise KeyError(f"no part {part!r} among the {len(bodies)} found ({found or 'none'})")
+    return bodies[part]

@@ -5,6 +5,7 @@ from snakemake.utils import validate
 from pathlib import Path
 
 from wordprint.io.catalog import CatalogError, read_catalog
+from wordprint.split import PRESETS
 from wordprint.shards import shard_of
 
 validate(config, schema="../schemas/config.schema.yaml")
@@ -53,6 +54,11 @@ PROFILE_SETTINGS = {
 }
 
 # Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
+# How books are cut into documents (catalog column 'part'); only in the cache key when used.
+SPLIT = PRESETS.get(config["split"]) if isinstance(config["split"], str) else config["split"]
+if SPLIT:
+    PROFILE_SETTINGS["split"] = SPLIT
+
 SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
 SAMPLING = {k: config["sampling"][k] for k in ("method", "size", "samples", "seed")}
 

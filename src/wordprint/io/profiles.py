@@ -27,14 +27,17 @@ def profile_shard(
     profiles = []
     for document, source in zip(documents, sources, strict=True):
         raw = Path(source).read_bytes()
-        key = cache_key(hashlib.sha256(raw).hexdigest(), dict(settings), version=PROFILE_VERSION)
+        # One section of a book: the part belongs to the cache key.
+        part = {"part": document.field("part")} if document.field("part") else {}
+        doc_settings = {**settings, **part}
+        key = cache_key(hashlib.sha256(raw).hexdigest(), doc_settings, version=PROFILE_VERSION)
         cached = Path(cache_dir) / "profiles" / key[:2] / f"{key}.json.gz"
         if cached.is_file():
             log.info("%s: from cache %s", document.id, cached)
             profile = read_json(cached)
         else:
             log.info("%s: profiling %d bytes", document.id, len(raw))
-            profile = profile_document(raw, doc_id=document.id, settings=settings)
+            profile = profile_document(raw, doc_id=document.id, settings=doc_settings)
             write_json(cached, profile)
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
         profiles.append(profile)

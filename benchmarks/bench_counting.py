@@ -1,0 +1,105 @@
+"""Tokenising and counting British fiction: wordprint against ``wc -w`` on the same 26 files.
+
+Measured in one process, each the median of ``--repeats`` runs over all 26 novels:
+
+- baseline: ``wc -w`` on the 26 files (one process);
+- reference: read + ``re.findall(r"\\w+", text.lower())`` + ``collections.Counter``;
+- wordprint's tokenise + count: read + ``wordprint.tokenize.words`` + ``Counter``;
+- wordprint's whole per-document step, ``wordprint.profile.profile_document`` (decode,
+  Gutenberg stripping, quotation splitting, normalising, tokens, counts, vocabulary statistics,
+  Punkt sentences; for each view in the repository config), from the raw bytes.
+
+    python benchmarks/bench_counting.py [--repeats 3] [--profile-repeats 1]
+
+Prints seconds and the ratio to ``wc -w``; updates the ``bench_counting`` section of RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+from collections import Counter
+
+import common
+import yaml
+
+from wordprint.profile import profile_document
+from wordprint.tokenize import words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--profile-repeats", type=int, default=1)
+    parser.add_argument("--no-results", action="store_true")
+    args = parser.parse_args()
+    info = common.machine_info()
+    common.print_machine(info)
+
+    files = common.fiction_files()
+    config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
+    settings = {
+        "pattern": config["tokenizer"]["pattern"],
+        "lowercase": config["tokenizer"]["lowercase"],
+        "mattr_window": config["vocabulary"]["mattr_window"],
+        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+        "views": config["views"],
+        "short_quotes": config["quotes"]["short_quotes"],
+    }
+    pattern = re.compile(r"\w+")
+
+    def wc():
+        out = subprocess.run(["wc", "-w", *map(str, files)], capture_output=True, text=True,
+                             check=True).stdout
+        return int(out.strip().splitlines()[-1].split()[0])
+
+    def regex_counter():
+        return sum(sum(Counter(pattern.findall(f.read_text("utf-8-sig").lower())).values())
+                   for f in files)
+
+    def wordprint_counter():
+        return sum(sum(Counter(words(f.read_text("utf-8-sig"), pattern=settings["pattern"],
+                                     lowercase=settings["lowercase"])).values())
+                   for f in files)
+
+    def wordprint_profile():
+        return sum(profile_document(f.read_bytes(), doc_id=f.stem, settings=settings)["views"]
+                   ["full"]["tokens"] for f in files)
+
+    rows = []
+    for label, function, repeats in (
+        ("`wc -w` (baseline)", wc, max(args.repeats, 5)),
+        ('`re.findall(r"\\w+")` + `Counter` (reference)', regex_counter, args.repeats),
+        ("wordprint `tokenize.words` + `Counter`", wordprint_counter, args.repeats),
+        (f"wordprint `profile.profile_document` (views {', '.join(settings['views'])})",
+         wordprint_profile, args.profile_repeats),
+    ):
+        seconds, tokens = common.timed(function, repeats=repeats)
+        rows.append((label, seconds, tokens))
+        print(f"{label}: {seconds:.2f} s, {tokens:,} tokens", flush=True)
+    base = rows[0][1]
+    lines = [
+        "## Counting: tokenise + count vs `wc -w`",
+        "",
+        common.machine_lines(info),
+        "",
+        f"`python benchmarks/bench_counting.py`: the 26 British fiction novels "
+        f"({sum(f.stat().st_size for f in files) / 2**20:.1f} MiB), one process, median of "
+        f"{args.repeats} runs ({args.profile_repeats} for profile_document). Tokens: the "
+        "method's own count (for profile_document, the full view's).",
+        "",
+        "| method | seconds | ratio to `wc -w` | tokens | words per second |",
+        "|---|---|---|---|---|",
+    ]
+    for label, seconds, tokens in rows:
+        ratio = seconds / base
+        print(f"{label}: ratio {ratio:.1f}x")
+        lines.append(f"| {label} | {seconds:.2f} | **{ratio:.1f}x** | {tokens:,} | "
+                     f"{tokens / seconds / 1e6:.2f} M |")
+    if not args.no_results:
+        common.update_results("bench_counting", "\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Where the cold pass spends its time: cProfile of the per-document step, and job start-up.
+
+1. ``cProfile`` of what the ``profile_shard`` jobs do, in one process, over the 26 British
+   fiction novels: ``wordprint.io.profiles.profile_shard`` (read, decode, strip, split
+   quotations, normalise, tokenise, count, vocabulary statistics, Punkt sentences, cache write)
+   and the shard file's ``write_json``, with the repository's config settings. Time is broken
+   down by stage (cumulative times of the stage's function) and the top functions are listed.
+2. Snakemake job start-up: a throw-away workflow of N trivial ``script:`` jobs (each imports
+   ``wordprint.io.step`` as the real scripts do and writes one line), run with ``--cores 1`` at
+   N = 2 and N = 12; the per-job cost is the difference / 10.
+3. Import times of what each job imports (``python -c "import ..."``, minus bare start-up).
+
+    python benchmarks/profile_step.py [--top 25]
+
+Prints everything; updates the ``profile_step`` section of RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import common
+import yaml
+
+from wordprint.io.catalog import read_catalog
+from wordprint.io.files import write_json
+from wordprint.io.profiles import profile_shard
+
+# Stage -> (file suffix, function name) whose cumulative time is the stage's.
+STAGES = {
+    "decode bytes": ("wordprint/text.py", "decode"),
+    "strip Gutenberg header/licence": ("wordprint/gutenberg.py", "strip_gutenberg"),
+    "split quotations (views)": ("wordprint/quotes.py", "split_quotations"),
+    "normalise Unicode": ("wordprint/text.py", "normalise"),
+    "word tokens (`tokenize.words`, all calls)": ("wordprint/tokenize.py", "words"),
+    "sentence lengths (Punkt + per-sentence re-tokenising)":
+        ("wordprint/tokenize.py", "sentence_lengths"),
+    "  of which Punkt training": ("nltk/tokenize/punkt.py", "train"),
+    "  of which Punkt splitting": ("nltk/tokenize/punkt.py", "tokenize"),
+    "vocabulary statistics (`vocabulary_profile`)": ("wordprint/vocabulary.py",
+                                                     "vocabulary_profile"),
+    "  of which MATTR": ("wordprint/vocabulary.py", "mattr"),
+    "  of which MTLD": ("wordprint/vocabulary.py", "mtld"),
+    "count + sort (`profile_view` itself)": ("wordprint/profile.py", "profile_view"),
+    "  (emptiness checks: `words` called by `profile_document`)": ("wordprint/profile.py",
+                                                                    "words-from-document"),
+    "JSON + gzip + fsync (`write_json`: cache + shard file)": ("wordprint/io/files.py",
+                                                               "write_json"),
+}
+
+JOB_SCRIPT = """\
+import wordprint.io.step  # the import every wordprint script makes (pulls in nltk)
+from pathlib import Path
+Path(snakemake.output[0]).write_text("done\\n")
+"""
+
+SNAKEFILE = """\
+rule all:
+    input:
+        expand("out/{i}.txt", i=range(config["n"])),
+
+
+rule job:
+    output:
+        "out/{i}.txt",
+    script:
+        "job.py"
+"""
+
+
+def cumulative(stats: pstats.Stats, suffix: str, name: str) -> tuple[float, int]:
+    total, calls = 0.0, 0
+    for (filename, _, function), (_, nc, _, ct, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if function == name and filename.replace("\\", "/").endswith(suffix):
+            total, calls = total + ct, calls + nc
+    return total, calls
+
+
+# What profile_view calls besides counting and sorting.
+INNER = (("wordprint/tokenize.py", "words"), ("wordprint/tokenize.py", "sentence_lengths"),
+         ("wordprint/vocabulary.py", "vocabulary_profile"))
+
+
+def called_from(stats: pstats.Stats, callee: tuple[str, str], caller: tuple[str, str]) -> float:
+    """Cumulative time of ``callee`` in calls made directly by ``caller``."""
+    total = 0.0
+    for (filename, _, function), (*_, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if function != callee[1] or not filename.replace("\\", "/").endswith(callee[0]):
+            continue
+        for (c_file, _, c_function), value in callers.items():
+            if c_function == caller[1] and c_file.replace("\\", "/").endswith(caller[0]):
+                total += value[3]
+    return total
+
+
+def job_startup(folder: Path) -> tuple[float, float, float]:
+    """Seconds for 2 and 12 trivial script jobs (--cores 1), and the per-job cost."""
+    folder.mkdir(parents=True)
+    (folder / "Snakefile").write_text(SNAKEFILE)
+    (folder / "job.py").write_text(JOB_SCRIPT)
+    times = {}
+    for n in (2, 12):
+        command = [sys.executable, "-m", "snakemake", "--cores", "1", "--directory", str(folder),
+                   "--snakefile", str(folder / "Snakefile"), "--config", f"n={n}",
+                   "--forceall", "--quiet"]
+        runs = []
+        for _ in range(2):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            runs.append(time.perf_counter() - start)
+        times[n] = min(runs)
+    return times[2], times[12], (times[12] - times[2]) / 10
+
+
+def import_time(statement: str, repeats: int = 3) -> float:
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", statement], check=True)
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--no-results", action="store_true")
+    args = parser.parse_args()
+    info = common.machine_info()
+    common.print_machine(info)
+
+    folder = common.scratch("profile")
+    catalog = common.make_corpus(folder / "corpus")
+    documents = read_catalog(catalog)
+    config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
+    settings = {
+        "pattern": config["tokenizer"]["pattern"],
+        "lowercase": config["tokenizer"]["lowercase"],
+        "mattr_window": config["vocabulary"]["mattr_window"],
+        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+        "views": config["views"],
+        "short_quotes": config["quotes"]["short_quotes"],
+    }
+
+    def step() -> None:
+        profiles = profile_shard(documents, [d.path for d in documents], settings=settings,
+                                 cache_dir=folder / "cache")
+        write_json(folder / "shard.json.gz", profiles)
+
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.runcall(step)
+    wall = time.perf_counter() - start
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+
+    lines = [
+        "## Profile: where the per-document step and the jobs spend their time",
+        "",
+        common.machine_lines(info),
+        "",
+        "`python benchmarks/profile_step.py`: cProfile of the `profile_shard` job's work on the "
+        f"26 novels in one process (views {', '.join(settings['views'])}), "
+        f"{wall:.1f} s wall under the profiler ({total:.1f} s profiled; cProfile inflates "
+        "call-heavy code such as Punkt, so read the shares, not the seconds).",
+        "",
+        "| stage | cumulative s | share | calls |",
+        "|---|---|---|---|",
+    ]
+    print(f"profiled {total:.1f} s ({wall:.1f} s wall)")
+    for label, (suffix, name) in STAGES.items():
+        if name == "words-from-document":
+            seconds = called_from(stats, ("wordprint/tokenize.py", "words"),
+                                  ("wordprint/profile.py", "profile_document"))
+            calls = 0
+        else:
+            seconds, calls = cumulative(stats, suffix, name)
+        if name == "profile_view":  # its own work only: counting and sorting
+            seconds -= sum(called_from(stats, callee, STAGES[label][0:2]) for callee in INNER)
+        print(f"{label:60s} {seconds:7.2f} s {seconds / total:6.1%} ({calls} calls)")
+        lines.append(f"| {label} | {seconds:.2f} | {seconds / total:.1%} | {calls} |")
+
+    buffer = io.StringIO()
+    pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(args.top)
+    top = buffer.getvalue()
+    top = top[top.index("ncalls"):] if "ncalls" in top else top
+    top = top.replace(str(Path(sys.prefix)), "<python>").replace(str(common.REPO), "<repo>")
+    print(top)
+
+    n2, n12, per_job = job_startup(folder / "jobs")
+    bare = import_time("pass")
+    imports = {
+        "`snakemake.script` (every script job's preamble)": import_time("import snakemake.script"),
+        "`wordprint.io.step` (every wordprint script; pulls in nltk)":
+            import_time("import wordprint.io.step"),
+        "`wordprint.plot` + `matplotlib.pyplot` (figure jobs)":
+            import_time("import matplotlib.pyplot, wordprint.plot"),
+    }
+    print(f"job start-up: 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, per job {per_job:.2f} s")
+    lines += [
+        "",
+        f"Top {args.top} functions by own time (tottime):",
+        "",
+        "```",
+        textwrap.dedent(top).strip(),
+        "```",
+        "",
+        "Snakemake job start-up (a workflow of trivial `script:` jobs that import "
+        f"`wordprint.io.step`, `--cores 1`): 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, so "
+        f"**{per_job:.2f} s per job**.",
+        "",
+        f"| import in a fresh interpreter | seconds (bare `python -c pass`: {bare:.2f} s) |",
+        "|---|---|",
+    ]
+    for label, seconds in imports.items():
+        print(f"import {label}: {seconds - bare:.2f} s over bare start-up")
+        lines.append(f"| {label} | {seconds - bare:.2f} |")
+    if not args.no_results:
+        common.update_results("profile_step", "\n".join(lines))
+    common.cleanup(folder, keep=args.keep)
+
+
+if __name__ == "__main__":
+    main()
