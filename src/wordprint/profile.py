@@ -12,15 +12,17 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
 from wordprint.gutenberg import strip_gutenberg
 from wordprint.quotes import split_quotations
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode, normalise
-from wordprint.tokenize import sentence_lengths, words
+from wordprint.tokenize import sentence_lengths, sentence_splitter, words
 from wordprint.vocabulary import vocabulary_profile
 
 # Bump when the per-document computation changes, so cached profiles are recomputed.
-PROFILE_VERSION = "2"
+PROFILE_VERSION = "3"
 
 VIEWS = ("full", "own", "quoted")
 
@@ -41,13 +43,15 @@ class DocumentError(ValueError):
     """A document that cannot be analysed; the message names it and the fix."""
 
 
-def profile_view(text: str, settings: ProfileSettings) -> dict[str, Any]:
+def profile_view(
+    text: str, settings: ProfileSettings, *, splitter: PunktSentenceTokenizer | None = None
+) -> dict[str, Any]:
     """Counts and vocabulary statistics of one view of a document (and of its segments)."""
     tokens = words(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
     counts = Counter(tokens)
     stats = vocabulary_profile(
         tokens,
-        sentence_lengths(text, pattern=settings["pattern"]),
+        sentence_lengths(text, pattern=settings["pattern"], splitter=splitter),
         mattr_window=settings["mattr_window"],
         mtld_threshold=settings["mtld_threshold"],
     )
@@ -136,6 +140,7 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
         "cleaning": cleaning,
         "views": {},
     }
+    splitter = sentence_splitter(texts["full"])  # trained once, used for every view
     for name in settings["views"]:
         if not words(texts[name], pattern=settings["pattern"]):
             if name != "full":
@@ -144,5 +149,5 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
                 f"document {doc_id!r}: its text has no words after cleaning (empty, whitespace, "
                 "numbers or punctuation only). Check the file or remove its row."
             )
-        result["views"][name] = profile_view(texts[name], settings)
+        result["views"][name] = profile_view(texts[name], settings, splitter=splitter)
     return result
