@@ -3,6 +3,7 @@ import hashlib
 import json
 import socket
 import threading
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -168,7 +169,9 @@ def test_local_mirror_as_file_url_or_folder(shared, tmp_path, as_url):
     # The mirror's catalog records the SHA-256 of each file's bytes.
     assert result.sha256 == _catalog_sha(mirror, 35232)
     assert result.path.read_bytes() == (mirror / "cache/epub/35232/pg35232.txt").read_bytes()
-    assert result.url == (mirror / "cache/epub/35232/pg35232.txt").resolve().as_uri()
+    # The URL names the mirror's file (symbolic links in the path may or may not be resolved).
+    named = Path(urllib.parse.urlparse(result.url).path)
+    assert named.resolve() == (mirror / "cache/epub/35232/pg35232.txt").resolve()
     with pytest.raises(DownloadError, match="not in the local mirror"):
         fetch_gutenberg(999999, base=base, cache_dir=tmp_path, **FAST)
 
