@@ -35,8 +35,21 @@ def make_project(root: Path, shared: Path, papers=PAPERS) -> Path:
     config = (REPO / "config/config.yaml").read_text()
     config = config.replace("mfw: [100, 300, 500, 1000]", "mfw: [50, 100]").replace("shards: 4", "shards: 2")
     config = config.replace("  mfw: 500\n", "  mfw: 100\n")
+    # Comparisons of this corpus: Hamilton against Madison, the essay's own words against the rest.
+    start, end = config.index("comparisons:\n"), config.index("keyness:\n")
+    config = config[:start] + COMPARISONS + config[end:]
     (root / "config/config.yaml").write_text(config)
     return root
+
+
+COMPARISONS = """comparisons:
+  - name: hamilton-vs-madison
+    target: {group: Hamilton}
+    reference: {group: Madison}
+  - name: essay-own-words-vs-rest
+    target: {document: dawsey, view: own}
+    reference: {rest: true}
+"""
 
 
 def job_counts(stdout: str) -> dict[str, int]:
@@ -112,3 +125,67 @@ def test_bad_config_value_names_the_key(tmp_path, shared):
     run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv", "linkage=ward")
     assert run.returncode != 0
     assert "linkage" in run.stderr and "ward.D" in run.stderr
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_comparisons_find_known_markers(first_run):
+    results = first_run / "results"
+    keyness = read_rows(results / "tables/keyness/hamilton-vs-madison.csv")
+    upon = next(r for r in keyness if r["term"] == "upon")
+    # Mosteller & Wallace (1964): Hamilton writes "upon" (here 10 times), Madison hardly ever (0).
+    assert upon["key_in"] == "Hamilton" and int(upon["freq_reference"]) == 0
+    assert float(upon["log_ratio"]) > 3 and upon["dp_reference"] == ""
+    assert int(upon["rank"]) <= 20
+    bars = read_rows(results / "figures/keyness/hamilton-vs-madison.csv")
+    assert "upon" in [r["term"] for r in bars if r["key_in"] == "Hamilton"]
+    assert {r["sorted_by"] for r in keyness} == {"log_likelihood"}
+    assert [float(r["log_likelihood"]) for r in keyness] == sorted(
+        (float(r["log_likelihood"]) for r in keyness), reverse=True
+    )
+    kwic = read_rows(results / "tables/kwic/hamilton-vs-madison.csv")
+    assert {r["document"] for r in kwic if r["term"] == "upon"} <= {"fed01", "fed06"}
+    assert all(r["keyword"] == r["term"] for r in kwic)
+    overlap = read_rows(results / "tables/overlap/hamilton-vs-madison.csv")[0]
+    assert 0 < float(overlap["jaccard"]) < 1
+    own = read_rows(results / "tables/keyness/essay-own-words-vs-rest.csv")
+    assert own[0]["key_in"] == "dawsey (own)" and own[0]["term"] == "trotsky"
+    for path in results.glob("tables/*/*.csv"):
+        text = path.read_text().lower()
+        assert ",nan," not in text and ",inf," not in text, path
+
+
+def test_comparison_figures_and_report(first_run):
+    results = first_run / "results"
+    for kind in ("keyness", "zeta"):
+        for name in ("hamilton-vs-madison", "essay-own-words-vs-rest"):
+            for ext in ("png", "svg", "csv"):
+                assert (results / f"figures/{kind}/{name}.{ext}").stat().st_size > 0
+    # Every text compared: the essay's own words and all other documents (its "rest").
+    growth = read_rows(results / "figures/growth.csv")
+    catalog = read_rows(first_run / "mycorpus/catalog.csv")
+    assert {r["id"] for r in growth} == {r["id"] for r in catalog} - {"dawsey"} | {"dawsey (own)"}
+    html = (results / "report.html").read_text()
+    assert "<h2>Comparison</h2>" in html and "Terms most key in Hamilton" in html
+    assert "<td>upon</td>" in html
+
+
+def test_a_comparison_of_an_empty_group_stops_before_any_job(tmp_path, shared):
+    root = make_project(tmp_path, shared, papers={1: "Hamilton"})
+    run = snakemake(root, "--config", "catalog=mycorpus/catalog.csv")
+    assert run.returncode != 0
+    assert "comparison 'hamilton-vs-madison', reference: the group 'Madison' has no documents" in (
+        run.stderr
+    )
+    assert "Fix the group in the config's comparisons" in run.stderr
+    assert not (root / "results").exists()
+
+
+def test_snakemake_report_has_captions(first_run):
+    run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv", "--report", "report.html")
+    assert run.returncode == 0, run.stderr[-3000:]
+    html = (first_run / "report.html").read_text()
+    assert "Agreement of the flat clusters" in html and "Classical multidimensional scaling" in html
