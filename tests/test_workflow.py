@@ -189,3 +189,20 @@ def test_snakemake_report_has_captions(first_run):
     assert run.returncode == 0, run.stderr[-3000:]
     html = (first_run / "report.html").read_text()
     assert "Agreement of the flat clusters" in html and "Classical multidimensional scaling" in html
+
+
+def test_two_runs_from_scratch_give_identical_bytes(first_run, tmp_path, shared):
+    """Same inputs, same settings, another folder: every output is the same bytes (SVG too)."""
+    second = make_project(tmp_path, shared)
+    run = snakemake(second, "--config", "catalog=mycorpus/catalog.csv")
+    assert run.returncode == 0, run.stderr[-3000:]
+    # first_run has had fed51 added by an earlier test: compare it again without it.
+    catalog = first_run / "mycorpus/catalog.csv"
+    lines = catalog.read_text().splitlines(keepends=True)
+    catalog.write_text("".join(line for line in lines if not line.startswith("fed51,")))
+    again = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv")
+    assert again.returncode == 0, again.stderr[-3000:]
+    files = sorted(p.relative_to(second) for p in (second / "results").rglob("*") if p.is_file())
+    assert len(files) > 40
+    differ = [str(f) for f in files if (first_run / f).read_bytes() != (second / f).read_bytes()]
+    assert differ == []
