@@ -1,12 +1,12 @@
 # Configuration, catalog and the names of every output, read once when the workflow starts.
+from pathlib import Path
+
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
-from pathlib import Path
-
 from wordprint.io.catalog import CatalogError, read_catalog
-from wordprint.split import PRESETS
 from wordprint.shards import shard_of
+from wordprint.split import PRESETS
 
 validate(config, schema="../schemas/config.schema.yaml")
 
@@ -53,17 +53,16 @@ PROFILE_SETTINGS = {
     ),
 }
 
-# Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
 # How books are cut into documents (catalog column 'part'); only in the cache key when used.
 SPLIT = PRESETS.get(config["split"]) if isinstance(config["split"], str) else config["split"]
 if SPLIT:
     PROFILE_SETTINGS["split"] = SPLIT
 
+# Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
 SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
 SAMPLING = {k: config["sampling"][k] for k in ("method", "size", "samples", "seed")}
 
 DOWNLOADS = "resources"
-GUTENBERG_BOOKS = sorted({int(d.locator) for d in DOCUMENTS if d.kind == "gutenberg"})
 GUTENBERG_LOCK = config["gutenberg_lock"] or str(Path(config["catalog"]).with_suffix(".lock.json"))
 
 
