@@ -612,3 +612,145 @@ def test_score_figure_refuses_bad_tables():
         plot.score_by_mfw_figure(scores_table(["a"]), score="purity")
     with pytest.raises(ValueError, match="positive"):
         plot.score_by_mfw_figure({"measure": ["a"], "mfw": [0], "ari": [0.5]})
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison figures: keyness bars, Zeta map, vocabulary growth
+# ---------------------------------------------------------------------------------------------
+
+KEY_TERMS = ["trotsky", "revolution", "stalin", "party", "we", "our", "americans", "you"]
+KEY_RATIOS = [11.9, 7.0, 10.2, 4.8, -3.7, -3.8, -4.1, -5.1]
+KEY_SIGNS = [1, 1, 1, 1, -1, -1, -1, -1]
+KEY_SIGNIFICANT = [True, True, True, False, True, True, False, True]
+
+
+def keyness_demo(**kw):
+    return plot.keyness_figure(KEY_TERMS, KEY_RATIOS, KEY_SIGNS, KEY_SIGNIFICANT,
+                               target_label="essay", reference_label="the addresses", **kw)
+
+
+def test_keyness_figure_two_sides_log_ratio_bars_and_open_bars_when_not_significant():
+    fig = keyness_demo(title="Key terms", note="ranked by G2")
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "Log Ratio (log2 of the ratio of relative frequencies)\nranked by G2"
+    assert legend_entries(fig) == ["key in essay", "key in the addresses", "not significant"]
+    bars = ax.patches
+    assert len(bars) == len(KEY_TERMS)
+    # Target terms first (top rows), bars to the right; reference terms below, to the left.
+    assert [round(b.get_width(), 1) for b in bars] == KEY_RATIOS
+    tops = [b.get_y() for b in bars]
+    assert tops == sorted(tops)  # rows in the order given (y axis inverted: first on top)
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]
+    fills = [mpl.colors.to_hex(b.get_facecolor()) for b in bars]
+    assert fills[3] == "#ffffff" and fills[6] == "#ffffff"  # not significant: open
+    assert fills[0] == plot.SIDE_COLOURS[0].lower() and fills[4] == plot.SIDE_COLOURS[1].lower()
+
+
+def test_keyness_figure_terms_fit_beside_their_bars():
+    fig = keyness_demo()
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    texts = [t for t in ax.texts if t.get_text() in KEY_TERMS]
+    assert sorted(t.get_text() for t in texts) == sorted(KEY_TERMS)
+    for t in texts:
+        extent = t.get_window_extent(renderer)
+        assert box.x0 - 0.5 <= extent.x0 and extent.x1 <= box.x1 + 0.5, t.get_text()
+
+
+def test_keyness_figure_refuses_bad_input():
+    with pytest.raises(ValueError, match="at least one term"):
+        plot.keyness_figure([], [], [], [], target_label="a", reference_label="b")
+    with pytest.raises(ValueError, match="sign has 1 entries, expected 2"):
+        plot.keyness_figure(["a", "b"], [1, -1], [1], [True, True], target_label="a",
+                            reference_label="b")
+    with pytest.raises(ValueError, match="finite"):
+        plot.keyness_figure(["a"], [np.inf], [1], [True], target_label="a", reference_label="b")
+
+
+def test_keyness_figure_is_deterministic(tmp_path):
+    one = save_figure(keyness_demo(), tmp_path / "one" / "k", metadata=META)
+    two = save_figure(keyness_demo(), tmp_path / "two" / "k", metadata=META)
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+
+
+def zeta_demo(n: int = 400, seed: int = 3):
+    rng = np.random.default_rng(seed)
+    x, y = rng.integers(0, 9, n) / 8, rng.integers(0, 41, n) / 40
+    zeta = x - y
+    labelled = np.zeros(n, dtype=bool)
+    order = np.argsort(-zeta, kind="stable")
+    labelled[order[:10]] = labelled[order[-10:]] = True
+    return [f"word{i}" for i in range(n)], x, y, labelled
+
+
+def test_zeta_figure_axes_name_the_sides_and_labels_do_not_overlap():
+    terms, x, y, labelled = zeta_demo()
+    fig = plot.zeta_figure(terms, x, y, labelled=labelled, target_label="essay",
+                           reference_label="Trotsky", segments=(8, 40), title="Zeta")
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "Share of 8 essay segments containing the word"
+    assert ax.get_ylabel() == "Share of 40 Trotsky segments containing the word"
+    assert legend_entries(fig) == ["marks essay", "marks Trotsky"]
+    labels = [t for t in ax.texts if t.get_text().startswith("word")]
+    assert sorted(t.get_text() for t in labels) == sorted(np.array(terms)[labelled])
+    renderer = fig.canvas.get_renderer()
+    # The text alone: an annotation's own extent also covers its leader line.
+    boxes = [mpl.text.Text.get_window_extent(t, renderer) for t in labels]
+    assert overlapping_pairs(boxes) == []
+    # Labelled words are coloured by the side they mark (x > y: the target).
+    marked = ax.collections[-1]
+    colours = {mpl.colors.to_hex(c) for c in marked.get_facecolors()}
+    assert colours == {plot.SIDE_COLOURS[0].lower(), plot.SIDE_COLOURS[1].lower()}
+
+
+def test_zeta_figure_refuses_bad_input():
+    with pytest.raises(ValueError, match="one entry per term"):
+        plot.zeta_figure(["a", "b"], [0.5], [0.5, 0.1], labelled=[True, False],
+                         target_label="a", reference_label="b")
+    with pytest.raises(ValueError, match="proportions"):
+        plot.zeta_figure(["a"], [1.5], [0.5], labelled=[True], target_label="a",
+                         reference_label="b")
+
+
+def growth_curve(n: int, rate: float):
+    tokens = np.arange(100, n + 1, 100)
+    return tokens, np.round(rate * tokens**0.7)
+
+
+def test_growth_figure_colours_follow_the_run_palette_and_axes_switch_to_log():
+    curves = [growth_curve(4000, 3.0), growth_curve(5000, 2.5), growth_curve(6000, 2.4)]
+    labels, groups = ["essay", "essay (own)", "1961-Kennedy-1"], ["essay", "essay", "Democratic"]
+    palette = ["Democratic", "Republican", "essay", "Republican"]
+    fig = plot.growth_figure(curves, labels, groups, dashed=[False, True, False],
+                             palette=palette, title="Growth")
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Tokens read", "Types (distinct words)")
+    assert ax.get_xscale() == "linear"  # lengths within a factor of 10
+    expected = plot.group_colours(plot._sorted_groups(palette))
+    assert [mpl.colors.to_hex(l.get_color()) for l in ax.lines] == [
+        expected["essay"].lower(), expected["essay"].lower(), expected["Democratic"].lower()]
+    assert ax.lines[1].get_linestyle() != "-"  # another view: dashed
+    # Only the groups drawn are in the legend, in the palette's order, plus the dashed style.
+    assert legend_entries(fig) == ["Republican", "Democratic", "essay",
+                                   "other views (own words, quotations)"][1:]
+    assert sorted(t.get_text() for t in ax.texts) == sorted(labels)
+    long = plot.growth_figure([growth_curve(500, 3.0), growth_curve(60000, 2.0)], ["a", "b"],
+                              ["x", "y"])
+    assert long.axes[0].get_xscale() == "log" and long.axes[0].get_yscale() == "log"
+
+
+def test_growth_figure_labels_only_small_groups_when_crowded():
+    curves = [growth_curve(3000 + 100 * i, 2.5) for i in range(20)]
+    groups = ["sotu"] * 19 + ["essay"]
+    fig = plot.growth_figure(curves, [f"t{i}" for i in range(20)], groups, max_labels=5)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["t19"]
+
+
+def test_growth_figure_refuses_bad_curves():
+    with pytest.raises(ValueError, match="positive"):
+        plot.growth_figure([([0, 100], [0, 50])], ["a"], ["x"])
+    with pytest.raises(ValueError, match="equal length"):
+        plot.growth_figure([([100, 200], [50])], ["a"], ["x"])
+    with pytest.raises(ValueError, match="dashed has 2 entries"):
+        plot.growth_figure([growth_curve(500, 2.0)], ["a"], ["x"], dashed=[True, False])

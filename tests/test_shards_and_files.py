@@ -38,3 +38,12 @@ def test_matrix_round_trip_is_exact(tmp_path):
     assert (ids, cols) == (["a", "b"], ["x", "y"])
     assert np.array_equal(back, values)
     assert list(tmp_path.iterdir()) == [tmp_path / "m.csv"]  # no temporary files left
+
+
+def test_outputs_are_readable_by_everyone(tmp_path):
+    import os
+
+    write_json(tmp_path / "a.json", {})
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o666 & ~mask

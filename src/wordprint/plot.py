@@ -161,8 +161,11 @@ def apply_style() -> None:
 
 def _sorted_groups(groups: Sequence[str]) -> list[str]:
     # Largest groups first (ties by name), so the most populated groups get the most distinct
-    # colours; with one list of groups per run every figure of the run agrees.
+    # colours; with one list of groups per run every figure of the run agrees. A list without
+    # repeats is an order already chosen (by this function): it is kept as given.
     counts = Counter(str(g) for g in groups)
+    if len(counts) == len(groups):
+        return [str(g) for g in groups]
     return sorted(counts, key=lambda g: (-counts[g], g))
 
 
@@ -171,7 +174,8 @@ def group_colours(groups: Sequence[str]) -> dict[str, str]:
 
     Groups ordered by size (largest first, ties by name) take the palette in order (cycling
     after 8), so the same corpus always gets the same colours whatever the order of the
-    documents, and the largest groups get the most distinct hues.
+    documents, and the largest groups get the most distinct hues. Pass one entry per document;
+    a list of distinct names is taken as an order already chosen.
 
     Parameters
     ----------
@@ -1627,3 +1631,356 @@ def score_by_mfw_figure(
 
 
 __all__ += ["consensus_tree_figure", "pca_biplot_figure", "score_by_mfw_figure"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpus comparison: keyness bars, Zeta scatter, vocabulary growth
+# ---------------------------------------------------------------------------------------------
+
+#: Colours of the two sides of a comparison (Okabe--Ito vermillion and blue), in every
+#: comparison figure: the target and the reference.
+SIDE_COLOURS: tuple[str, str] = (OKABE_ITO[1], OKABE_ITO[0])
+
+
+def _side_legend(fig: Figure, labels: Sequence[str], *, title: str, open_label: str = "") -> None:
+    """A header legend of the two sides' colours (and the open bar), as :func:`_legend`."""
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=c, edgecolor=c, label=s) for c, s in zip(SIDE_COLOURS, labels)]
+    if open_label:
+        handles.append(Patch(facecolor="white", edgecolor="#555555", linewidth=0.8,
+                             label=open_label))
+    per_col = 0.45 + 0.065 * max(min(len(h.get_label()), 60) for h in handles)
+    ncols = max(1, min(len(handles), int(fig.get_figwidth() // per_col)))
+    fig.legend(handles=handles, loc="outside upper center", ncols=ncols, handlelength=1.2,
+               handletextpad=0.4, columnspacing=1.2, borderaxespad=0.2, title=title or None,
+               title_fontproperties={"size": STYLE["figure.titlesize"]})
+
+
+def keyness_figure(
+    terms: Sequence[str],
+    log_ratio: Sequence[float],
+    sign: Sequence[int],
+    significant: Sequence[bool],
+    *,
+    target_label: str,
+    reference_label: str,
+    title: str = "",
+    note: str = "",
+    column: Column = "double",
+) -> Figure:
+    """Two-sided bar chart of key terms: the target's to the right, the reference's to the left.
+
+    One row per term: the terms key in the target (``sign`` +1) at the top in the order
+    given, then those key in the reference (``sign`` -1). The bar is the term's Log Ratio
+    (Hardie 2014), the effect size: each unit doubles the ratio of relative frequencies.
+    Significant terms have filled bars, the others open ones; each bar is labelled with its
+    term at its outer end. Colours are the two sides' (:data:`SIDE_COLOURS`).
+
+    Parameters
+    ----------
+    terms, log_ratio, sign, significant : sequences of equal length
+        The terms to draw, e.g. the top terms each way of a
+        :func:`wordprint.compare.keyness_table`, in display order within each side.
+    target_label, reference_label : str
+        The sides' names, for the legend.
+    title : str
+        Figure title; ``""`` for none.
+    note : str
+        A second line under the x axis, e.g. how terms were ranked and what is significant.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = keyness_figure(["trotsky", "we"], [11.9, -3.1], [1, -1], [True, True],
+    ...                      target_label="essay", reference_label="addresses")
+    >>> fig.axes[0].get_xlabel().splitlines()[0]
+    'Log Ratio (log2 of the ratio of relative frequencies)'
+
+    References
+    ----------
+    Hardie, A. (2014). Log Ratio: an informal introduction. ESRC Centre for Corpus Approaches
+    to Social Science (CASS), Lancaster University.
+    """
+    width = _check_column(column)
+    n = len(terms)
+    if n == 0:
+        raise ValueError("keyness_figure needs at least one term")
+    for name, values in (("log_ratio", log_ratio), ("sign", sign), ("significant", significant)):
+        if len(values) != n:
+            raise ValueError(f"{name} has {len(values)} entries, expected {n} (one per term)")
+    lr = np.asarray(log_ratio, dtype=float)
+    if not np.all(np.isfinite(lr)):
+        raise ValueError("log_ratio must be finite (no NaN or inf)")
+    sides = np.asarray(sign, dtype=int)
+    order = [i for i in range(n) if sides[i] > 0] + [i for i in range(n) if sides[i] <= 0]
+    n_target = int((sides > 0).sum())
+    # Rows top to bottom, a small gap between the two sides.
+    y = np.array([k + (0.6 if k >= n_target else 0.0) for k in range(n)])
+    font = _interp_font(n, few=30, many=80, big=_FONT_SMALL, small=5.5)
+    pitch = font * 1.7 / 72
+    with style_context():
+        fig = _new_figure(width, max(2.2, n * pitch + 1.5))
+        ax = fig.add_subplot()
+        texts = []
+        for row, i in zip(y, order):
+            colour = SIDE_COLOURS[0] if sides[i] > 0 else SIDE_COLOURS[1]
+            filled = bool(significant[i])
+            ax.barh(row, lr[i], height=0.72, color=colour if filled else "white",
+                    edgecolor=colour, linewidth=0.8, zorder=3)
+            outward = 1 if lr[i] >= 0 else -1
+            texts.append(ax.annotate(
+                str(terms[i]), xy=(lr[i], row), xytext=(2.5 * outward, 0),
+                textcoords="offset points", ha="left" if outward > 0 else "right", va="center",
+                fontsize=font, color=_text_colour(colour), annotation_clip=False,
+            ))
+        ax.axvline(0, color="#333333", linewidth=0.6, zorder=4)
+        if 0 < n_target < n:
+            ax.axhline(n_target - 0.2, color="#AAAAAA", linewidth=0.5, linestyle=(0, (2, 2)))
+        ax.set_ylim(y[-1] + 0.7, -0.7)
+        ax.tick_params(axis="y", left=False, labelleft=False)
+        ax.spines["left"].set_visible(False)
+        ax.grid(True, axis="x", color=_GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+        label = "Log Ratio (log2 of the ratio of relative frequencies)"
+        ax.set_xlabel(f"{label}\n{note}" if note else label)
+        _side_legend(
+            fig,
+            [f"key in {target_label}", f"key in {reference_label}"],
+            title=title,
+            open_label="not significant" if not all(bool(s) for s in significant) else "",
+        )
+        # Widen the x range until every term fits beside its bar.
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()
+        widths = np.array([t.get_window_extent(renderer).width for t in texts]) + 4.0
+        axes_px = ax.get_window_extent(renderer).width
+        values = lr[order]
+        lo, hi = min(0.0, float(values.min())), max(0.0, float(values.max()))
+        span = (hi - lo) or 1.0
+        for _ in range(6):  # a fixed point: labels take a share of the span they define
+            per_px = span / axes_px
+            hi = max(0.0, float(np.max(np.where(values >= 0, values + widths * per_px, 0.0))))
+            lo = min(0.0, float(np.min(np.where(values < 0, values - widths * per_px, 0.0))))
+            span = hi - lo
+        ax.set_xlim(lo - 0.02 * span, hi + 0.02 * span)
+        return _finish(fig)
+
+
+def zeta_figure(
+    terms: Sequence[str],
+    p_target: Sequence[float],
+    p_reference: Sequence[float],
+    *,
+    labelled: Sequence[bool],
+    target_label: str,
+    reference_label: str,
+    segments: tuple[int, int] | None = None,
+    title: str = "",
+    column: Column = "double",
+) -> Figure:
+    """Craig's Zeta as a map: each word's share of target segments against reference segments.
+
+    As stylo's ``oppose()`` and pyzeta's type scatter: x is the proportion of target segments
+    that contain the word, y the proportion of reference segments. Words on the diagonal have
+    no preference; the target's markers lie towards the lower right, the reference's towards
+    the upper left (Zeta = x - y). Every word is a small grey dot (words at the same place
+    drawn once); the words in ``labelled`` are coloured by the side they mark and labelled,
+    placed so that no label overlaps another.
+
+    Parameters
+    ----------
+    terms, p_target, p_reference : sequences of equal length
+        A :func:`wordprint.zeta.zeta` table's columns.
+    labelled : sequence of bool
+        Which words to label (e.g. :func:`wordprint.compare.extremes` of the zeta column).
+    target_label, reference_label : str
+        The sides' names, for the axes.
+    segments : tuple of int, optional
+        Number of segments on each side, named in the axis titles.
+    title : str
+        Figure title; ``""`` for none.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = zeta_figure(["war", "the", "peace"], [1.0, 1.0, 0.0], [0.0, 1.0, 1.0],
+    ...                   labelled=[True, False, True], target_label="A", reference_label="B")
+    >>> fig.axes[0].get_xlabel()
+    'Share of A segments containing the word'
+
+    References
+    ----------
+    Craig, H. & Kinney, A. F. (eds.) (2009). Shakespeare, Computers, and the Mystery of
+    Authorship. Cambridge University Press.
+    Eder, M., Rybicki, J. & Kestemont, M. (2016). Stylometry with R: a package for
+    computational text analysis. *The R Journal* 8(1), 107-121.
+    """
+    width = _check_column(column)
+    n = len(terms)
+    x = np.asarray(p_target, dtype=float)
+    yv = np.asarray(p_reference, dtype=float)
+    mask = np.asarray(labelled, dtype=bool)
+    if x.shape != (n,) or yv.shape != (n,) or mask.shape != (n,):
+        raise ValueError(
+            f"p_target, p_reference and labelled must have one entry per term ({n}), got "
+            f"{x.shape}, {yv.shape} and {mask.shape}"
+        )
+    if n and not (np.all((x >= 0) & (x <= 1)) and np.all((yv >= 0) & (yv <= 1))):
+        raise ValueError("p_target and p_reference must be proportions between 0 and 1")
+    counts = ("", "") if segments is None else tuple(f" {s:,}" for s in segments)
+    with style_context():
+        fig = _new_figure(width, width * (0.9 if column == "double" else 1.1))
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, 1], color="#999999", linewidth=0.6, linestyle=(0, (3, 3)), zorder=1)
+        background = np.unique(np.column_stack([x[~mask], yv[~mask]]), axis=0)
+        if len(background):
+            ax.scatter(background[:, 0], background[:, 1], s=4, c="#9A9A9A", linewidths=0,
+                       alpha=0.5, zorder=2)
+        picked = np.flatnonzero(mask)
+        colours = [SIDE_COLOURS[0] if x[i] >= yv[i] else SIDE_COLOURS[1] for i in picked]
+        if len(picked):
+            ax.scatter(x[picked], yv[picked], s=16, c=colours, edgecolors="white",
+                       linewidths=0.4, zorder=3)
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(-0.03, 1.03)
+        ax.set_aspect("equal")
+        ax.set_xlabel(f"Share of{counts[0]} {target_label} segments containing the word")
+        ax.set_ylabel(f"Share of{counts[1]} {reference_label} segments containing the word")
+        ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+        _side_legend(fig, [f"marks {target_label}", f"marks {reference_label}"], title=title)
+        if len(picked):
+            font = _FONT_SMALL - (0.5 if len(picked) > 30 else 0.0)
+            styles = [{"fontsize": font, "color": _text_colour(c), "bbox": _LABEL_BOX}
+                      for c in colours]
+            _place_and_annotate(fig, ax, np.column_stack([x[picked], yv[picked]]),
+                                [str(terms[i]) for i in picked], styles)
+        return _finish(fig)
+
+
+def growth_figure(
+    curves: Sequence[tuple[Sequence[float], Sequence[float]]],
+    labels: Sequence[str],
+    groups: Sequence[str],
+    *,
+    dashed: Sequence[bool] | None = None,
+    palette: Sequence[str] | None = None,
+    title: str = "",
+    max_labels: int = 12,
+    column: Column = "double",
+) -> Figure:
+    """Vocabulary growth curves: types against tokens, one line per text, coloured by group.
+
+    Each curve is ``(tokens, types)``, the number of distinct words seen after each number of
+    tokens (:func:`wordprint.concordance.vocabulary_growth`). When the longest text is ten
+    times the shortest or more, both axes are logarithmic (Heaps' law makes the curves
+    near-straight lines there). Up to ``max_labels`` curves each gets its label at its end;
+    with more, only the curves of groups with at most two curves are labelled (the texts the
+    comparison is about, typically), the rest are told apart by group colour only.
+
+    Parameters
+    ----------
+    curves : sequence of (tokens, types) pairs
+        One curve per text.
+    labels, groups : sequence of str
+        Label and group of each curve.
+    dashed : sequence of bool, optional
+        Curves drawn dashed, e.g. views other than the full text.
+    palette : sequence of str, optional
+        The groups whose colours the run uses (e.g. every catalog group), so that a group
+        keeps its colour when only some groups are drawn; default ``groups``.
+    title : str
+        Figure title; ``""`` for none.
+    max_labels : int
+        Largest number of curves that all get labels.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = growth_figure([([100, 200], [60, 100]), ([100, 150], [50, 70])], ["a", "b"],
+    ...                     ["x", "y"])
+    >>> fig.axes[0].get_ylabel()
+    'Types (distinct words)'
+
+    References
+    ----------
+    Baayen, R. H. (2001). *Word Frequency Distributions*. Kluwer Academic Publishers.
+    Heaps, H. S. (1978). *Information Retrieval: Computational and Theoretical Aspects*.
+    Academic Press.
+    """
+    width = _check_column(column)
+    n = len(curves)
+    _check_labels_groups(labels, groups, n)
+    if dashed is not None and len(dashed) != n:
+        raise ValueError(f"dashed has {len(dashed)} entries, expected {n} (one per curve)")
+    arrays = []
+    for k, (tok, typ) in enumerate(curves):
+        tok, typ = np.asarray(tok, dtype=float), np.asarray(typ, dtype=float)
+        if tok.ndim != 1 or tok.shape != typ.shape or tok.size == 0:
+            raise ValueError(f"curve {k} must be two non-empty 1-D arrays of equal length")
+        if np.any(tok <= 0) or np.any(typ <= 0):
+            raise ValueError(f"curve {k}: tokens and types must be positive")
+        arrays.append((tok, typ))
+    all_names = _sorted_groups(list(palette) if palette is not None else groups)
+    missing = sorted(set(map(str, groups)) - set(all_names))
+    colours = group_colours(all_names + missing)
+    shown = [g for g in all_names + missing if g in set(map(str, groups))]
+    lengths = np.array([tok[-1] for tok, _ in arrays])
+    log = lengths.max() / lengths.min() >= 10
+    sizes = Counter(str(g) for g in groups)
+    if n <= max_labels:
+        labelled = list(range(n))
+    else:
+        labelled = [k for k in range(n) if sizes[str(groups[k])] <= 2][:max_labels]
+    with style_context():
+        fig = _new_figure(width, width * (0.62 if column == "double" else 0.85))
+        ax = fig.add_subplot()
+        for k, (tok, typ) in enumerate(arrays):
+            style = (0, (4, 2)) if dashed is not None and dashed[k] else "-"
+            ax.plot(tok, typ, color=colours[str(groups[k])], linestyle=style, linewidth=0.9,
+                    alpha=0.9, zorder=3 if k in labelled else 2)
+        if log:
+            ax.set_xscale("log")
+            ax.set_yscale("log")
+        ax.set_xlabel("Tokens read" + (" (log scale)" if log else ""))
+        ax.set_ylabel("Types (distinct words)")
+        ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+        ax.set_axisbelow(True)
+        ax.margins(x=0.08, y=0.05)
+        handles = [
+            Line2D([], [], color=colours[g], linewidth=1.4, label=g) for g in shown
+        ]
+        if dashed is not None and any(dashed):
+            handles.append(Line2D([], [], color="#555555", linewidth=1.0, linestyle=(0, (4, 2)),
+                                  label="other views (own words, quotations)"))
+        per_col = 0.55 + 0.065 * max(min(len(h.get_label()), 40) for h in handles)
+        fig.legend(handles=handles, loc="outside upper center",
+                   ncols=max(1, min(len(handles), int(width // per_col))), handlelength=2.0,
+                   handletextpad=0.4, columnspacing=1.2, borderaxespad=0.2,
+                   title=title or None, title_fontproperties={"size": STYLE["figure.titlesize"]})
+        if labelled:
+            ends = np.array([[arrays[k][0][-1], arrays[k][1][-1]] for k in labelled])
+            styles = [{"fontsize": _FONT_SMALL - 0.5,
+                       "color": _text_colour(colours[str(groups[k])]), "bbox": _LABEL_BOX}
+                      for k in labelled]
+            _place_and_annotate(fig, ax, ends, [str(labels[k]) for k in labelled], styles)
+        return _finish(fig)
+
+
+__all__ += ["SIDE_COLOURS", "growth_figure", "keyness_figure", "zeta_figure"]

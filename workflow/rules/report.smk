@@ -58,6 +58,10 @@ rule report_html:
         mds=f"results/figures/mds/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
         heatmap=f"results/figures/heatmap/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
         clusters=f"results/tables/clusters/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
+        compare_figures=COMPARE_REPORT["figures"],
+        compare_keyness=COMPARE_REPORT["keyness"],
+        compare_kwic=COMPARE_REPORT["kwic"],
+        compare_growth=COMPARE_REPORT["growth"],
     output:
         report(
             "results/report.html",
@@ -74,5 +78,6 @@ rule report_html:
         documents=DOCUMENTS,
         mfw=REPORT_MFW,
         measure=REPORT_MEASURE,
+        comparisons=COMPARE_REPORT["sides"],
     script:
         "../scripts/report_html.py"

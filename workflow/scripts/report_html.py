@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from wordprint.compare import CORRECTION_LABELS, STATISTIC_LABELS, report_key_terms
 from wordprint.distances import MEASURES
 from wordprint.io.files import read_csv, write_text
 from wordprint.io.step import run
@@ -14,6 +15,49 @@ def columns(table, *, drop):
         [table.header[i] for i in keep],
         [[row[i] for i in keep] for row in table.rows],
     )
+
+
+def records(path):
+    """The rows of a CSV file as dicts."""
+    header, rows = read_csv(path)
+    return [dict(zip(header, row)) for row in rows]
+
+
+def comparison_section(inp, comparisons, settings):
+    """Each comparison's keyness figure and its top terms each way, with lines in context."""
+    n_terms = min(settings["top"], 10)
+    items = []
+    inputs = zip(comparisons, inp.compare_figures, inp.compare_keyness, inp.compare_kwic)
+    for (name, target, reference), figure, keyness, kwic in inputs:
+        terms, lines = records(keyness), records(kwic)
+        items.append(
+            Figure(
+                f"Key terms of {target} against {reference} (comparison {name}); bars: Log "
+                "Ratio, filled if significant.",
+                Path(figure).read_bytes(),
+            )
+        )
+        for side in (target, reference):
+            header, rows = report_key_terms(terms, lines, key_in=side, n_terms=n_terms, n_lines=2)
+            items.append(Table(f"Terms most key in {side} ({name}), in context", header, rows))
+    for figure in inp.compare_growth:
+        items.append(
+            Figure(
+                "Vocabulary growth: distinct words against words read, for every text compared.",
+                Path(figure).read_bytes(),
+            )
+        )
+    text = (
+        f"Each comparison sets a target against a reference. Terms are ranked by "
+        f"{STATISTIC_LABELS[settings['sort_by']]} (Rayson & Garside 2000); a term is "
+        f"significant when its {CORRECTION_LABELS[settings['correction']]}-adjusted p-value, over every term used "
+        f"at least {settings['min_freq']} times on both sides, is below {settings['alpha']}. "
+        "Log Ratio (Hardie 2014) is the effect size: 1 means twice as frequent, 2 four times. "
+        "All terms with every statistic and Gries's DP, Craig's Zeta, collocations, more lines "
+        "in context and the shared vocabulary are in results/tables/{keyness,zeta,"
+        "collocations,kwic,overlap}/ and results/figures/zeta/."
+    )
+    return Section("Comparison", text, items)
 
 
 def main():
@@ -115,6 +159,8 @@ def main():
                 [Table("Nearest neighbours of each view", header[2:], shown)],
             )
         )
+    if par.comparisons:
+        sections.append(comparison_section(inp, par.comparisons, config["keyness"]))
     html = render_report(title=config["report"]["title"], sections=sections, config=config)
     write_text(snakemake.output[0], html)
 

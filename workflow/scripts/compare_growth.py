@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from wordprint import plot
+from wordprint.compare import growth_rows, sample_tokens, table_rows
+from wordprint.corpus import document_id
+from wordprint.io.figures import save_figure
+from wordprint.io.files import write_csv
+from wordprint.io.step import run
+
+
+def main():
+    par, out = snakemake.params, snakemake.output
+    raws = {d.id: Path(path).read_bytes() for d, path in zip(par.documents, snakemake.input)}
+    tokens = sample_tokens(
+        raws,
+        par.samples,
+        settings=par.profile_settings,
+        parts={d.id: d.field("part") for d in par.documents},
+    )
+    group = {d.id: d.group for d in par.documents}
+    rows = growth_rows(tokens, groups=group)
+    ids = list(tokens)
+    curves = [
+        ([r["tokens"] for r in rows if r["id"] == i], [r["types"] for r in rows if r["id"] == i])
+        for i in ids
+    ]
+    fig = plot.growth_figure(
+        curves,
+        ids,
+        [group[document_id(i)] for i in ids],
+        dashed=[i != document_id(i) for i in ids],
+        palette=par.groups,
+        title="Vocabulary growth: distinct words against words read",
+    )
+    save_figure(fig, out.png[: -len(".png")], metadata={"Title": "vocabulary growth"})
+    write_csv(out.csv, *table_rows(rows))
+
+
+run(main, log_path=snakemake.log[0])

@@ -1,0 +1,78 @@
+import logging
+from pathlib import Path
+
+from wordprint import plot
+from wordprint.compare import (
+    CORRECTION_LABELS,
+    STATISTIC_LABELS,
+    analyse,
+    keyness_plot_rows,
+    sample_tokens,
+    table_rows,
+    zeta_plot_rows,
+)
+from wordprint.io.figures import save_figure
+from wordprint.io.files import write_csv
+from wordprint.io.profiles import read_profiles
+from wordprint.io.step import run
+
+
+def main():
+    inp, out, par = snakemake.input, snakemake.output, snakemake.params
+    comparison, s = par.comparison, par.settings
+    raws = {d.id: Path(path).read_bytes() for d, path in zip(par.documents, inp.sources)}
+    tokens = sample_tokens(
+        raws,
+        comparison.target.samples + comparison.reference.samples,
+        settings=par.profile_settings,
+        parts={d.id: d.field("part") for d in par.documents},
+    )
+    result = analyse(comparison, read_profiles(inp.profiles), tokens, settings=s)
+    target, reference = result.target, result.reference
+    for side in (target, reference):
+        read = sum(len(tokens[i]) for i in side.samples)
+        logging.info("%s: %d samples, %d tokens (%d re-read)", side.label, len(side.samples),
+                     side.tokens, read)
+        if read != side.tokens:
+            logging.warning("%s: the texts re-read differ from the profiles", side.label)
+    for path, table in (
+        (out.keyness, result.keyness),
+        (out.zeta, result.zeta),
+        (out.kwic, result.kwic),
+        (out.collocations, result.collocations),
+        (out.overlap, [result.overlap]),
+    ):
+        write_csv(path, *table_rows(table))
+
+    vs = f"{target.label} vs {reference.label}"
+    bars = keyness_plot_rows(result.keyness, result.top_target + result.top_reference)
+    fig = plot.keyness_figure(
+        bars["term"],
+        bars["log_ratio"],
+        bars["sign"],
+        bars["significant"],
+        target_label=target.label,
+        reference_label=reference.label,
+        title=f"Key terms: {vs}",
+        note=f"Top {s['top']} terms each way by {STATISTIC_LABELS[s['sort_by']]}; filled: "
+        f"{CORRECTION_LABELS[s['correction']]}-adjusted p < {s['alpha']}",
+    )
+    save_figure(fig, out.keyness_png[: -len(".png")], metadata={"Title": f"key terms: {vs}"})
+    write_csv(out.keyness_csv, *table_rows(bars))
+
+    points = zeta_plot_rows(result.zeta, n=s["top"])
+    fig = plot.zeta_figure(
+        points["term"],
+        points["p_target"],
+        points["p_reference"],
+        labelled=points["labelled"],
+        target_label=target.label,
+        reference_label=reference.label,
+        segments=result.zeta_segments,
+        title=f"Craig's Zeta: {vs}, segments of {s['segment_size']} tokens",
+    )
+    save_figure(fig, out.zeta_png[: -len(".png")], metadata={"Title": f"Zeta: {vs}"})
+    write_csv(out.zeta_csv, *table_rows(points))
+
+
+run(main, log_path=snakemake.log[0])
