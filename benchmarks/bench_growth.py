@@ -48,11 +48,12 @@ def main() -> None:
         "`python benchmarks/bench_growth.py`: wordprint's workflow, cold, repository config"
         + (f" with shards: {args.shards}" if args.shards else "")
         + ", on the 26 novels replicated under distinct ids (distinct bytes, same tokens). "
-        "Targets: time linear (ratio ~ copies), peak at x10 <= 1.5 x peak at x1.",
+        "Targets: time linear (ratio ~ copies), peak at x10 <= 1.5 x peak at x1. Last column: "
+        "mean CPU used by processes outside the run (a shared machine is noisy).",
         "",
         f"| corpus | texts | time | time / x{args.copies[0]} | peak RSS | peak / x{args.copies[0]} "
-        "| profile_shard jobs: summed, longest | slowest other job |",
-        "|---|---|---|---|---|---|---|---|",
+        "| profile_shard jobs: summed, longest | slowest other job | other processes' CPU |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for copies, r in runs.items():
         shard = r.jobs.get("profile_shard", [0.0])
@@ -64,7 +65,7 @@ def main() -> None:
         lines.append(
             f"| x{copies} | {26 * copies} | {r.seconds:.1f} s | **{t_ratio:.2f}** | "
             f"{r.peak_mib:.0f} MiB | **{m_ratio:.2f}** | {sum(shard):.0f} s, {max(shard):.0f} s | "
-            f"{slowest[1]} {slowest[0]:.1f} s |"
+            f"{slowest[1]} {slowest[0]:.1f} s | {r.other_cpu:.2f} cores |"
         )
     last = args.copies[-1]
     t, m = runs[last].seconds / base.seconds, runs[last].peak_rss / base.peak_rss

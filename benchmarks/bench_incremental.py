@@ -37,8 +37,9 @@ def main() -> None:
         "catalog (a new replica of Emma, 160k words) and the workflow rerun. Target: warm <= 10% "
         "of cold at 100 texts.",
         "",
-        "| texts | cold | warm (+1 text) | warm / cold | jobs rerun | profile_shard job |",
-        "|---|---|---|---|---|---|",
+        "| texts | cold | warm (+1 text) | warm / cold | jobs rerun | profile_shard job "
+        "| other processes' CPU, cold / warm |",
+        "|---|---|---|---|---|---|---|",
     ]
     for size in args.sizes:
         copies = math.ceil(size / 26)
@@ -58,7 +59,7 @@ def main() -> None:
         lines.append(
             f"| {size} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | **{ratio:.1%}** | "
             f"{stats.get('total', '?')} | {len(shard)} job, "
-            f"{sum(shard):.1f} s |"
+            f"{sum(shard):.1f} s | {cold.other_cpu:.2f} / {warm.other_cpu:.2f} cores |"
         )
         last_warm = warm
     lines += ["", f"Jobs of the last warm rerun ({args.sizes[-1]} + 1 texts):", "",

@@ -38,6 +38,7 @@ def run_pair(catalog: Path, folder: Path, *, repeats: int, shards: int | None) -
     return {
         "base_s": median(base, "seconds"), "base_mib": median(base, "peak_mib"),
         "wp_s": median(wp, "seconds"), "wp_mib": median(wp, "peak_mib"),
+        "other": max(r.other_cpu for r in base + wp),
         "jobs": wp[-1].jobs, "ari": common.cluster_scores(folder / f"wp{repeats - 1}"),
     }
 
@@ -72,8 +73,9 @@ def main() -> None:
         "statistics, views full + own, HTML report). Baseline: `baseline_sklearn.py` (the same "
         "8 settings, Ward, 8 dendrogram PNGs, one process).",
         "",
-        "| corpus | baseline | wordprint | time ratio | baseline peak | wordprint peak | peak ratio |",
-        "|---|---|---|---|---|---|---|",
+        "| corpus | baseline | wordprint | time ratio | baseline peak | wordprint peak | peak ratio "
+        "| other processes' CPU (max) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     details = []
     for i, (label, catalog, shards) in enumerate(corpora):
@@ -83,8 +85,9 @@ def main() -> None:
         print(f"  baseline {r['base_s']:.1f} s, {r['base_mib']:.0f} MiB; wordprint "
               f"{r['wp_s']:.1f} s, {r['wp_mib']:.0f} MiB; ratio time {ratio:.1f}x, peak {mem:.2f}x")
         lines.append(f"| {label} | {r['base_s']:.1f} s | {r['wp_s']:.1f} s | **{ratio:.1f}x** | "
-                     f"{r['base_mib']:.0f} MiB | {r['wp_mib']:.0f} MiB | {mem:.2f}x |")
-        ari = ", ".join(f"{m} {n}: {a[:5]}" for (m, n), a in sorted(r["ari"].items()))
+                     f"{r['base_mib']:.0f} MiB | {r['wp_mib']:.0f} MiB | {mem:.2f}x | "
+                     f"{r['other']:.2f} cores |")
+        ari = ", ".join(f"{m} {n}: {a[:5]}" for (m, n), a in sorted(r["ari"].items(), key=lambda kv: (kv[0][0], int(kv[0][1]))))
         details += ["", f"**{label}**: wordprint's Snakemake jobs (wall time of each job, "
                     "from first to last sighting of its process):", "",
                     *common.job_table(r["jobs"]), "", f"wordprint ARI (k = authors): {ari}."]

@@ -19,6 +19,7 @@ import datetime as dt
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -116,6 +117,7 @@ class Measured:
     jobs: dict[str, list[float]] = field(default_factory=dict)  # script name -> job wall times
     stdout: str = ""
     stderr: str = ""
+    other_cpu: float = 0.0  # mean cores busy with processes outside the tree (a noisy machine)
 
     @property
     def peak_mib(self) -> float:
@@ -127,6 +129,18 @@ def _tree(process: psutil.Process) -> list[psutil.Process]:
         return [process, *process.children(recursive=True)]
     except psutil.Error:
         return [process]
+
+
+def _busy() -> float:
+    """CPU seconds the whole machine has been busy (all processes) since boot."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished (waited-for) descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: float = 0.1,
@@ -141,6 +155,8 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
         start = time.perf_counter()
         popen = subprocess.Popen(list(map(str, command)), cwd=cwd, stdout=out, stderr=err)
         root = psutil.Process(popen.pid)
+        busy_start = _busy()
+        ours_start = _children_cpu()
         peak = 0
         seen: dict[tuple[int, float], list] = {}  # (pid, create time) -> [name, first, last]
         while popen.poll() is None:
@@ -161,6 +177,8 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
             peak = max(peak, total)
             time.sleep(interval)
         seconds = time.perf_counter() - start
+        # The tree's CPU time: every process of it has been waited for by now.
+        other = max(0.0, _busy() - busy_start - (_children_cpu() - ours_start)) / seconds
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
@@ -168,7 +186,7 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
     for name, first, last in seen.values():
         if name:
             jobs[name].append(last - first + interval)
-    result = Measured(seconds, peak, popen.returncode, dict(jobs), stdout, stderr)
+    result = Measured(seconds, peak, popen.returncode, dict(jobs), stdout, stderr, other)
     if check and popen.returncode != 0:
         raise RuntimeError(
             f"command failed ({popen.returncode}): {' '.join(map(str, command))}\n"
@@ -267,11 +285,15 @@ def catalog_size(catalog: str | Path) -> int:
 
 
 def make_workdir(folder: str | Path, **overrides: Any) -> Path:
-    """A run folder with ``config/config.yaml``: the repo's, with top-level keys overridden."""
+    """A run folder with ``config/config.yaml``: the repo's, with top-level keys overridden.
+
+    The repo's corpus comparisons name the default corpus's groups and documents, so they are
+    dropped (``comparisons: []``): the benchmarks time the stylometry pass.
+    """
     folder = Path(folder)
     (folder / "config").mkdir(parents=True, exist_ok=True)
     config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
-    config.update(overrides)
+    config.update({"comparisons": [], **overrides})
     (folder / "config" / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     return folder
 

@@ -121,6 +121,40 @@ def job_startup(folder: Path) -> tuple[float, float, float]:
     return times[2], times[12], (times[12] - times[2]) / 10
 
 
+def figure_times(folder: Path, samples: int = 50, groups: int = 11) -> dict[str, float]:
+    """Seconds to build and save (PNG 300 dpi, SVG) the three figures of one plot_maps job."""
+    import numpy as np
+
+    from wordprint import plot
+    from wordprint.cluster import classical_mds, hierarchical, leaf_order
+    from wordprint.io.figures import save_figure
+
+    rng = np.random.default_rng(1)
+    points = rng.normal(size=(samples, 5))
+    distances = np.sqrt(((points[:, None] - points[None]) ** 2).sum(-1))
+    ids = [f"Author{i % groups}_Novel{i}" for i in range(samples)]
+    labels = [f"Author {i % groups}" for i in range(samples)]
+    tree = hierarchical(distances, method="ward.D")
+    builders = {
+        "dendrogram": lambda: plot.dendrogram_figure(tree, ids, labels, title="t",
+                                                     distance_label="d"),
+        "mds": lambda: plot.mds_figure(classical_mds(distances), ids, labels, title="t",
+                                       axis_labels=("1", "2")),
+        "heatmap": lambda: plot.heatmap_figure(distances, ids, labels, order=leaf_order(tree),
+                                               title="t", measure_label="d"),
+    }
+    times: dict[str, float] = {}
+    for kind, build in builders.items():
+        start = time.perf_counter()
+        fig = build()
+        times[f"{kind}: build"] = time.perf_counter() - start
+        for fmt in ("png", "svg"):
+            start = time.perf_counter()
+            save_figure(fig, folder / kind, formats=(fmt,))
+            times[f"{kind}: save {fmt}"] = time.perf_counter() - start
+    return times
+
+
 def import_time(statement: str, repeats: int = 3) -> float:
     runs = []
     for _ in range(repeats):
@@ -206,6 +240,7 @@ def main() -> None:
         "`wordprint.plot` + `matplotlib.pyplot` (figure jobs)":
             import_time("import matplotlib.pyplot, wordprint.plot"),
     }
+    figures = figure_times(folder / "figures")
     print(f"job start-up: 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, per job {per_job:.2f} s")
     lines += [
         "",
@@ -225,6 +260,13 @@ def main() -> None:
     for label, seconds in imports.items():
         print(f"import {label}: {seconds - bare:.2f} s over bare start-up")
         lines.append(f"| {label} | {seconds - bare:.2f} |")
+    lines += ["", "One `plot_maps` job's figures in-process (50 samples, 11 groups, as British "
+              "fiction with its `own` views; the first figure includes matplotlib's warm-up):",
+              "", "| figure step | seconds |", "|---|---|"]
+    for label, seconds in figures.items():
+        print(f"figure {label}: {seconds:.2f} s")
+        lines.append(f"| {label} | {seconds:.2f} |")
+    lines.append(f"| total | {sum(figures.values()):.2f} |")
     if not args.no_results:
         common.update_results("profile_step", "\n".join(lines))
     common.cleanup(folder, keep=args.keep)

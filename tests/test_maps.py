@@ -190,3 +190,20 @@ def test_score_series_refuses_duplicates_and_missing_columns():
         score_series(t)
     with pytest.raises(ValueError, match="v_measure"):
         score_series(t, score="v_measure")
+
+
+def test_biplot_rows_documents_then_strongest_words():
+    from wordprint.maps import biplot_rows
+
+    X = table(seed=3)
+    result = pca(X)
+    words = [f"w{j}" for j in range(X.shape[1])]
+    header, rows = biplot_rows([f"d{i}" for i in range(12)], ["g"] * 12, words, result,
+                               n_loadings=3)
+    assert header == ["kind", "name", "group", "pc1", "pc2"]
+    assert [r[0] for r in rows] == ["document"] * 12 + ["word"] * 3
+    assert rows[0][3:] == pytest.approx(result.scores[0, :2].tolist())
+    drawn = [words.index(r[1]) for r in rows[12:]]
+    assert drawn == top_loadings(result.loadings, n=3)
+    lengths = [np.hypot(*result.loadings[j, :2]) for j in drawn]
+    assert lengths == sorted(lengths, reverse=True)

@@ -754,3 +754,95 @@ def test_growth_figure_refuses_bad_curves():
         plot.growth_figure([([100, 200], [50])], ["a"], ["x"])
     with pytest.raises(ValueError, match="dashed has 2 entries"):
         plot.growth_figure([growth_curve(500, 2.0)], ["a"], ["x"], dashed=[True, False])
+
+
+# --- attribution figures ------------------------------------------------------------------------
+
+
+def test_attribution_figure_stacks_shares_and_marks_the_grey_zone():
+    samples = ["no. 49", "no. 50", "no. 55"]
+    shares = {"Madison": [1.0, 0.75, 0.5], "Hamilton": [0.0, 0.25, 0.5]}
+    fig = plot.attribution_figure(samples, shares, settings=16,
+                                  verification={"Hamilton": [0.2, 0.4, np.nan],
+                                                "Madison": [0.9, 0.7, 0.6]},
+                                  grey_zone=(0.45, 0.8), palette=["Hamilton", "Madison", "Jay"])
+    bars, dots = fig.axes
+    assert [t.get_text() for t in bars.get_yticklabels()] == samples
+    assert "16" in bars.get_xlabel()
+    # Each bar stack adds up to the whole: one rectangle per author and sample.
+    widths = np.array([p.get_width() for p in bars.patches]).reshape(2, 3)
+    assert widths.sum(axis=0).tolist() == [1.0, 1.0, 1.0]
+    # The grey zone spans p1 to p2; NaN scores are not drawn.
+    zone = dots.patches[0]
+    assert (zone.get_x(), zone.get_x() + zone.get_width()) == pytest.approx((0.45, 0.8))
+    assert [len(line.get_xdata()) for line in dots.lines] == [2, 3]
+    # Colours follow the run's palette, so an author keeps its colour across figures.
+    colours = plot._author_styles(["Madison", "Hamilton"], ["Hamilton", "Madison"])[0]
+    assert colours["Hamilton"] == plot._text_colour(plot.OKABE_ITO[0], min_contrast=3.0)
+    assert mpl.colors.to_hex(bars.patches[0].get_facecolor()) == colours["Madison"].lower()
+    assert legend_entries(fig) == ["Madison", "Hamilton"]
+
+
+def test_attribution_figure_without_verification_and_bad_input():
+    fig = plot.attribution_figure(["q"], {"A": [0.5], "B": [0.5]})
+    assert len(fig.axes) == 1
+    with pytest.raises(ValueError, match="at least one questioned text"):
+        plot.attribution_figure([], {"A": []})
+    with pytest.raises(ValueError, match=r"shares\['A'\] has 2 values, expected 1"):
+        plot.attribution_figure(["q"], {"A": [0.5, 0.5]})
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        plot.attribution_figure(["q"], {"A": [1.5]})
+    with pytest.raises(ValueError, match="grey_zone"):
+        plot.attribution_figure(["q"], {"A": [1.0]}, verification={"A": [0.5]},
+                                grey_zone=(0.8, 0.2))
+
+
+def test_author_colours_never_repeat_among_the_authors_drawn():
+    palette = [f"author {i:02d}" for i in range(12)]
+    # author 08 would share author 00's colour by position; drawn together, it takes a free one
+    colours, markers = plot._author_styles(["author 00", "author 08"], palette)
+    assert colours["author 00"] != colours["author 08"]
+    assert markers["author 08"] == plot._LINE_MARKERS[8]
+    alone = plot._author_styles(["author 08"], palette)[0]
+    assert alone["author 08"] == colours["author 00"]
+
+
+def test_rolling_figure_spans_the_text_shades_quotations_and_marks_the_nearest():
+    x = [500, 600, 700, 800]
+    fig = plot.rolling_figure(x, {"B": [1.2, 1.0, 0.8, 0.7], "A": [1.0, 0.9, 1.1, 1.2]},
+                              spans=[(40, 90), (1200, 1290)], window=1000, length=1300,
+                              measure_label="Classic Delta", palette=["A", "B"])
+    ax, strip = fig.axes
+    assert strip.get_xlim() == (0.0, 1300.0)  # the whole text, not only the windows
+    # Legend in palette order, the shading last.
+    assert legend_entries(fig) == ["A", "B", "quotation"]
+    assert "lower is closer" in ax.get_ylabel() and "1,000 tokens" in strip.get_xlabel()
+    # Two shaded spans in each panel; the strip has one cell per window, coloured by the
+    # nearest author: A, A, B, B.
+    assert len(ax.patches) == 2
+    cells = strip.patches[2:]
+    colours = plot._author_styles(["A", "B"], ["A", "B"])[0]
+    assert [mpl.colors.to_hex(c.get_facecolor()) for c in cells] == [
+        colours[a].lower() for a in "AABB"]
+
+
+def test_rolling_figure_refuses_bad_input():
+    with pytest.raises(ValueError, match="at least one window"):
+        plot.rolling_figure([], {"A": []})
+    with pytest.raises(ValueError, match="at least one author"):
+        plot.rolling_figure([1.0], {})
+    with pytest.raises(ValueError, match="must hold 2 finite values"):
+        plot.rolling_figure([1.0, 2.0], {"A": [1.0, np.nan]})
+    with pytest.raises(ValueError, match="start <= end"):
+        plot.rolling_figure([1.0], {"A": [1.0]}, spans=[(5, 2)])
+
+
+def test_attribution_figures_are_deterministic(tmp_path):
+    def draw():
+        return plot.rolling_figure([500, 600], {"A": [1.0, 0.9], "B": [0.8, 1.1]},
+                                   spans=[(10, 40)], window=1000, length=1100)
+
+    save_figure(draw(), tmp_path / "one")
+    save_figure(draw(), tmp_path / "two")
+    for ext in ("png", "svg"):
+        assert (tmp_path / f"one.{ext}").read_bytes() == (tmp_path / f"two.{ext}").read_bytes()

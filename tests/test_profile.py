@@ -60,3 +60,17 @@ def test_documents_without_words_are_refused(raw):
 def test_binary_file_is_refused():
     with pytest.raises(DocumentError, match="document 'bin': cannot be read as text"):
         profile_document(b"PK\x03\x04\x00\x00binary", doc_id="bin", settings=SETTINGS)
+
+
+def test_other_feature_sets_are_counted_when_asked():
+    raw = b"To be, or not to be: that is the question."
+    plain = profile_document(raw, doc_id="hamlet", settings={**SETTINGS, "views": ["full"]})
+    assert "features" not in plain["views"]["full"]  # word-only profiles stay as they were
+    settings = {**SETTINGS, "views": ["full"], "features": ["words", "word:2", "char:3"]}
+    view = profile_document(raw, doc_id="hamlet", settings=settings)["views"]["full"]
+    assert sorted(view["features"]) == ["char:3", "word:2"]
+    # 10 tokens give 9 bigrams; "to be" twice
+    assert view["features"]["word:2"]["to be"] == 2 and sum(view["features"]["word:2"].values()) == 9
+    # "to be or not to be that is the question" is 39 characters: 37 trigrams
+    assert sum(view["features"]["char:3"].values()) == 37 and view["features"]["char:3"]["to "] == 2
+    assert view["counts"] == plain["views"]["full"]["counts"]

@@ -265,3 +265,38 @@ def score_series(
             raise ValueError(f"table has several rows for {by}={name!r} at the same {x}; filter it")
         series[name] = (mx, my)
     return series
+
+
+def biplot_rows(
+    ids: Sequence[str],
+    groups: Sequence[str],
+    words: Sequence[str],
+    result: PCAResult,
+    *,
+    n_loadings: int = 12,
+) -> tuple[list[str], list[list]]:
+    """The data of a PCA biplot as one table: the documents' scores, then the drawn loadings.
+
+    Columns ``kind`` (``document`` or ``word``), ``name``, ``group`` (empty for words), ``pc1``,
+    ``pc2``: document scores, and the unit loadings of the ``n_loadings`` words with the
+    longest loading vectors (:func:`top_loadings`), strongest first, as the figure draws them.
+
+    Examples
+    --------
+    >>> r = PCAResult(np.array([[1.0, 0.0], [-1.0, 0.0]]), np.array([[0.6, 0.8], [0.1, 0.0]]),
+    ...               np.array([1.0, 0.0]), "covariance")
+    >>> biplot_rows(["a", "b"], ["x", "y"], ["the", "of"], r, n_loadings=1)[1]
+    [['document', 'a', 'x', 1.0, 0.0], ['document', 'b', 'y', -1.0, 0.0], ['word', 'the', '', 0.6, 0.8]]
+    """
+    if result.scores.shape[1] < 2:
+        raise ValueError("a biplot needs at least two components")
+    if len(ids) != len(groups) or len(ids) != result.scores.shape[0]:
+        raise ValueError("ids and groups must have one entry per document of the PCA")
+    header = ["kind", "name", "group", "pc1", "pc2"]
+    rows: list[list] = [
+        ["document", i, g, float(x), float(y)]
+        for i, g, (x, y) in zip(ids, groups, result.scores[:, :2])
+    ]
+    for j in top_loadings(result.loadings, n=n_loadings):
+        rows.append(["word", words[j], "", *(float(v) for v in result.loadings[j, :2])])
+    return header, rows

@@ -14,15 +14,17 @@ from typing import Any, TypedDict
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
+from wordprint.features import feature_counts
 from wordprint.gutenberg import strip_gutenberg
 from wordprint.quotes import split_quotations
 from wordprint.split import book_part
-from wordprint.text import DecodeError, decode, normalise
+from wordprint.text import DecodeError, decode_text, normalise
 from wordprint.tokenize import sentence_lengths, sentence_splitter, words
 from wordprint.vocabulary import vocabulary_profile
 
 # Bump when the per-document computation changes, so cached profiles are recomputed.
-PROFILE_VERSION = "3"
+# 4: binary formats refused by their signature; mixed encodings keep their UTF-8.
+PROFILE_VERSION = "4"
 
 VIEWS = ("full", "own", "quoted")
 
@@ -37,6 +39,7 @@ class ProfileSettings(TypedDict, total=False):
     segment_size: int  # > 0: also count consecutive segments of this many tokens
     part: str  # the section of a book this document is (see clean_document)
     split: dict[str, Any] | None  # how the book is cut into sections
+    features: list[str]  # feature sets besides words, e.g. ["char:3", "word:2"] (FEATURE_SETS)
 
 
 class DocumentError(ValueError):
@@ -56,6 +59,12 @@ def profile_view(
         mtld_threshold=settings["mtld_threshold"],
     )
     result = {"tokens": len(tokens), "stats": stats, "counts": _ordered(counts)}
+    # Other feature sets (word and character n-grams) under their names; words stay "counts".
+    extra = [name for name in settings.get("features", []) if name != "words"]
+    if extra:
+        result["features"] = {
+            name: _ordered(feature_counts(text, tokens, feature_set=name)) for name in extra
+        }
     size = settings.get("segment_size", 0)
     if size:
         result["segments"] = [
@@ -87,12 +96,13 @@ def clean_document(
     Raises :class:`DocumentError` naming the document when it is not text or lacks the part.
     """
     try:
-        text, encoding = decode(raw)
-    except (DecodeError, UnicodeDecodeError) as err:
+        decoded = decode_text(raw)
+    except DecodeError as err:
         raise DocumentError(
-            f"document {doc_id!r}: cannot be read as text ({err}). Save it as plain text "
+            f"document {doc_id!r}: cannot be read as text: {err}. Save it as plain text "
             "(UTF-8) or fix its 'source' in the catalog."
-        ) from err
+        ) from None
+    text, encoding = decoded.text, decoded.encoding
     body, gutenberg = strip_gutenberg(text)
     if part:
         if not split:
@@ -108,15 +118,12 @@ def clean_document(
                 "config's split pattern."
             ) from None
     quotes = split_quotations(body, short_quotes=short_quotes)
-    warnings = (
-        [] if encoding in ("utf-8", "utf-8-sig") else [f"not valid UTF-8: decoded as {encoding}"]
-    )
     cleaning = {
         "encoding": encoding,
         "characters": len(text),
         "gutenberg": gutenberg,
         "quotations": quotes.report,
-        "warnings": warnings + list(quotes.report["warnings"]),
+        "warnings": list(decoded.warnings) + list(quotes.report["warnings"]),
     }
     views = {"full": quotes.full, "own": quotes.own, "quoted": quotes.quoted}
     return {name: normalise(view) for name, view in views.items()}, cleaning
@@ -142,12 +149,19 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
     }
     splitter = sentence_splitter(texts["full"])  # trained once, used for every view
     for name in settings["views"]:
-        if not words(texts[name], pattern=settings["pattern"]):
-            if name != "full":
-                continue  # a document without quotations has no "quoted" view
+        try:
+            if not words(texts[name], pattern=settings["pattern"]):
+                if name != "full":
+                    continue  # a document without quotations has no "quoted" view
+                raise DocumentError(
+                    f"document {doc_id!r}: its text has no words after cleaning (empty, "
+                    "whitespace, numbers or punctuation only). Check the file or remove its row."
+                )
+            result["views"][name] = profile_view(texts[name], settings, splitter=splitter)
+        except TimeoutError:  # nltk's limit, kept for a regular expression from the config
             raise DocumentError(
-                f"document {doc_id!r}: its text has no words after cleaning (empty, whitespace, "
-                "numbers or punctuation only). Check the file or remove its row."
-            )
-        result["views"][name] = profile_view(texts[name], settings, splitter=splitter)
+                f"document {doc_id!r}: the config's tokenizer pattern {settings['pattern']!r} "
+                f"ran into nltk's time limit on this text ({len(texts[name]):,} characters): it "
+                "may backtrack catastrophically. Simplify it, or use 'words' or 'letters'."
+            ) from None
     return result

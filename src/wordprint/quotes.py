@@ -45,6 +45,7 @@ words (for authors who use quotation marks ironically); the report counts them e
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -186,15 +187,26 @@ def _choose_style(text: str) -> str:
 
 def _notes_section(text: str) -> tuple[int, str] | None:
     """Start and heading of a trailing notes section made of numbered notes, if any."""
-    for heading in _NOTES_HEADING.finditer(text):
-        if heading.start() < len(text) // 2:
+    headings = [h for h in _NOTES_HEADING.finditer(text) if h.start() >= len(text) // 2]
+    if not headings:
+        return None
+    # The paragraphs after a heading are the rest of its own paragraph and every later one:
+    # count the numbered ones once, from the end, so that many headings stay linear.
+    paras = _paragraphs(text)
+    starts = [lo for lo, _ in paras]
+    numbered_after = [0] * (len(paras) + 1)
+    for k in range(len(paras) - 1, -1, -1):
+        numbered_after[k] = numbered_after[k + 1] + bool(_NOTE_START.match(text, paras[k][0]))
+    for heading in headings:
+        k = bisect.bisect_right(starts, heading.start()) - 1  # the heading's paragraph
+        rest = text[heading.end() : paras[k][1]].strip() != ""
+        count = len(paras) - k - 1 + rest
+        if not count:
             continue
-        paras = _paragraphs(text[heading.end() :])
-        if not paras:
-            continue
-        numbered = [bool(_NOTE_START.match(text, heading.end() + a)) for a, _ in paras]
+        first = _NOTE_START.match(text, heading.end() if rest else paras[k + 1][0])
+        numbered = numbered_after[k + 1] + (rest and bool(_NOTE_START.match(text, heading.end())))
         # Notes run to the end: the first paragraph and most of the others are numbered.
-        if numbered[0] and sum(numbered) >= 0.6 * len(numbered):
+        if first and numbered >= 0.6 * count:
             return heading.start(), heading.group().strip()
     return None
 
@@ -291,6 +303,15 @@ def split_quotations(
     style = _choose_style(text) if primary == "auto" else primary
     labels = bytearray(len(text))
     warnings: list[str] = []
+    n_warnings = 0
+
+    def warn(pos: int, message: str) -> None:
+        # Only the first _MAX_WARNINGS are written out: each one counts the lines up to ``pos``,
+        # and a text full of stray marks would make that quadratic.
+        nonlocal n_warnings
+        n_warnings += 1
+        if n_warnings <= _MAX_WARNINGS:
+            warnings.append(f"line {_line(text, pos)}: " + message.format(near=_near(text, pos)))
     report: dict = {
         "primary": style,
         "quoted_spans": 0,
@@ -319,17 +340,14 @@ def split_quotations(
                 found.append((start, i + 1))
                 start = None
             elif kind == "open":  # a second opening: the first one never closed
-                warnings.append(
-                    f"line {_line(text, start)}: a quotation opened near "
-                    f"{_near(text, start)} is not closed before the next opening "
-                    "mark; kept as own words"
+                warn(
+                    start,
+                    "a quotation opened near {near} is not closed before the next opening "
+                    "mark; kept as own words",
                 )
                 start = i
             elif style == "double":  # a closing mark with nothing open
-                warnings.append(
-                    f"line {_line(text, i)}: a closing quotation mark with nothing "
-                    f"open, near {_near(text, i)}; ignored"
-                )
+                warn(i, "a closing quotation mark with nothing open, near {near}; ignored")
         if start is not None:
             # The convention for a quotation over several paragraphs: each one reopens it.
             continued = False
@@ -343,18 +361,19 @@ def split_quotations(
                 open_ended.add(start)
                 report["continued_quotes"] += 1
             else:
-                warnings.append(
-                    f"line {_line(text, start)}: a quotation opened near "
-                    f"{_near(text, start)} is not closed within its paragraph; "
-                    "kept as own words"
+                warn(
+                    start,
+                    "a quotation opened near {near} is not closed within its paragraph; "
+                    "kept as own words",
                 )
         for a, b in found:
             n_words = _words(text[a:b])
             if n_words > max_quote_words:
-                warnings.append(
-                    f"line {_line(text, a)}: a quotation of {n_words} words near "
-                    f"{_near(text, a)} is longer than max_quote_words="
-                    f"{max_quote_words}; taken for a missing mark, kept as own words"
+                warn(
+                    a,
+                    f"a quotation of {n_words} words near {{near}} is longer than "
+                    f"max_quote_words={max_quote_words}; taken for a missing mark, kept as own "
+                    "words",
                 )
                 continue
             if n_words <= short_max_words:
@@ -417,8 +436,8 @@ def split_quotations(
     removed["notes_section"]["heading"] = section[1] if section else None
 
     full_words = _words(text)
-    if len(warnings) > _MAX_WARNINGS:
-        warnings = warnings[:_MAX_WARNINGS] + [f"... and {len(warnings) - _MAX_WARNINGS} more"]
+    if n_warnings > _MAX_WARNINGS:
+        warnings.append(f"... and {n_warnings - _MAX_WARNINGS} more")
     report.update(
         {
             "chars": {"full": len(text), "own": len(own), "quoted": len(quoted)},

@@ -7,11 +7,18 @@ downloaded and abbreviations are learnt from the text at hand.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Literal
 
 import numpy as np
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+
+try:  # recent nltk (3.10) runs every regular expression under a wall-clock limit
+    from nltk import redos as _redos
+except ImportError:  # pragma: no cover - older nltk has no limit
+    _redos = None
 
 # Named token patterns; the config may also give its own regular expression.
 TOKEN_PATTERNS: dict[str, str] = {
@@ -23,6 +30,31 @@ TOKEN_PATTERNS: dict[str, str] = {
 }
 
 PatternName = Literal["words", "letters"]
+
+
+@contextmanager
+def _without_clock_limit() -> Iterator[None]:
+    """Run nltk's regular expressions without its wall-clock limit (5 s per call).
+
+    The limit stops catastrophic backtracking (ReDoS), which the named patterns and Punkt's own
+    expressions cannot do: they are linear. Kept, it fails a correct match over a large document
+    (about 10 MB of prose), on a slow machine a smaller one, so whether a run finished would
+    depend on the machine. A regular expression from the config keeps the limit.
+    """
+    if _redos is None:
+        yield
+        return
+    saved = _redos.DEFAULT_TIMEOUT
+    _redos.DEFAULT_TIMEOUT = None
+    try:
+        yield
+    finally:
+        _redos.DEFAULT_TIMEOUT = saved
+
+
+def _limit(pattern: str) -> AbstractContextManager[None]:
+    """No wall-clock limit for a named pattern; nltk's for a regular expression of the config."""
+    return _without_clock_limit() if pattern in TOKEN_PATTERNS else nullcontext()
 
 
 def word_tokenizer(*, pattern: str = "words") -> RegexpTokenizer:
@@ -38,7 +70,8 @@ def words(text: str, *, pattern: str = "words", lowercase: bool = True) -> list[
     >>> words("Trotsky's 1936 book: self-criticism, don't!")
     ["trotsky's", 'book', 'self-criticism', "don't"]
     """
-    tokens = word_tokenizer(pattern=pattern).tokenize(text)
+    with _limit(pattern):
+        tokens = word_tokenizer(pattern=pattern).tokenize(text)
     return [t.lower() for t in tokens] if lowercase else tokens
 
 
@@ -59,7 +92,8 @@ def sentence_splitter(text: str) -> PunktSentenceTokenizer:
     Computational Linguistics 32(4), 485-525.
     """
     trainer = PunktTrainer()
-    trainer.train(text[:PUNKT_TRAINING_CHARS], finalize=True)
+    with _without_clock_limit():
+        trainer.train(text[:PUNKT_TRAINING_CHARS], finalize=True)
     return PunktSentenceTokenizer(trainer.get_params())
 
 
@@ -71,7 +105,9 @@ def sentences(text: str, *, splitter: PunktSentenceTokenizer | None = None) -> l
     >>> sentences("He wrote in 1936. The book appeared in 1937. It was banned.")
     ['He wrote in 1936.', 'The book appeared in 1937.', 'It was banned.']
     """
-    return (splitter or sentence_splitter(text)).tokenize(text)
+    splitter = splitter or sentence_splitter(text)
+    with _without_clock_limit():
+        return splitter.tokenize(text)
 
 
 def sentence_lengths(
@@ -87,7 +123,10 @@ def sentence_lengths(
     >>> sentence_lengths("One two three. Four five. 1936.")
     [3, 2]
     """
-    starts = [start for start, _ in word_tokenizer(pattern=pattern).span_tokenize(text)]
-    ends = [end for _, end in (splitter or sentence_splitter(text)).span_tokenize(text)]
+    with _limit(pattern):
+        starts = [start for start, _ in word_tokenizer(pattern=pattern).span_tokenize(text)]
+    splitter = splitter or sentence_splitter(text)
+    with _without_clock_limit():
+        ends = [end for _, end in splitter.span_tokenize(text)]
     counts = np.diff(np.searchsorted(starts, [0, *ends]))
     return [int(n) for n in counts if n]

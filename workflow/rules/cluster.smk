@@ -21,12 +21,11 @@ rule cluster:
         "../scripts/cluster.py"
 
 
+# The evaluation grid: every feature set, normalisation, measure, MFW setting and clustering
+# method, scored against the labels in one job from the profiles in memory.
 rule cluster_scores:
     input:
-        clusters=expand("results/tables/clusters/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW),
-        distances=expand(
-            "results/tables/distances/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW
-        ),
+        shard_profiles(),
     output:
         report(
             "results/tables/cluster_scores.csv",
@@ -36,11 +35,22 @@ rule cluster_scores:
         ),
     log:
         "logs/cluster_scores.log",
+    benchmark:
+        "logs/benchmarks/cluster_scores.tsv"
     conda:
         "../envs/wordprint.yaml"
     params:
-        settings=[{"measure": m, "mfw": n} for m in MEASURES for n in MFW],
-        linkage=config["linkage"],
+        documents=DOCUMENTS,
+        samples=SAMPLE_SETTINGS,
+        sampling=SAMPLING,
+        selection=SELECTION,
+        features=FEATURES,
+        mfw=MFW,
+        measures=MEASURES,
+        normalisations=NORMALISATIONS,
+        methods=METHODS,
+        label_column=LABEL_COLUMN,
+        k=CLUSTERS,
     script:
         "../scripts/cluster_scores.py"
 

@@ -4,18 +4,78 @@ from pathlib import Path
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
+from nltk.tokenize import regexp_tokenize
+
+from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.shards import shard_of
 from wordprint.split import PRESETS
+from wordprint.tokenize import TOKEN_PATTERNS
 
-validate(config, schema="../schemas/config.schema.yaml")
+
+def schema_problem(err):
+    """One line for a config value the schema refuses: the key, what is wrong, where to look."""
+    found = err.__context__  # the jsonschema ValidationError that Snakemake wraps
+    if not hasattr(found, "absolute_path"):
+        return None
+    key = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in found.absolute_path)
+    message = found.message if len(found.message) < 400 else found.message[:400] + " ..."
+    return (
+        f"wordprint: config {repr(key[1:]) if key else '(top level)'}: {message}. Fix it in the "
+        "config file or with --config; config/README.md lists every key and its allowed values."
+    )
+
+
+# --config reads a list with YAML's BaseLoader, so 'mfw=[200,2000]' arrives as ['200', '2000'],
+# and takes only True and False for booleans, so 'allow_outside_catalog=true' arrives as "true".
+if isinstance(config.get("mfw"), list):
+    config["mfw"] = [
+        int(n) if isinstance(n, str) and n.lstrip("-").isdigit() else n for n in config["mfw"]
+    ]
+if config.get("allow_outside_catalog") in ("true", "false"):
+    config["allow_outside_catalog"] = config["allow_outside_catalog"] == "true"
 
 try:
-    DOCUMENTS = read_catalog(config["catalog"])
+    validate(config, schema="../schemas/config.schema.yaml")
+except WorkflowError as err:
+    problem = schema_problem(err)
+    if problem is None:
+        raise
+    raise WorkflowError(problem) from None
+
+# A regular expression of the config's tokenizer is compiled now, so a typo stops the run here.
+PATTERN = config["tokenizer"]["pattern"]
+try:
+    regexp_tokenize("", TOKEN_PATTERNS.get(PATTERN, PATTERN))
+except Exception as err:  # re.error, or nltk refusing a pattern that could blow up
+    raise WorkflowError(
+        f"wordprint: config 'tokenizer.pattern': {PATTERN!r} is not a usable regular "
+        f"expression ({err}). Fix it, or use 'words' or 'letters'."
+    ) from None
+
+try:
+    DOCUMENTS = read_catalog(config["catalog"], allow_outside=config["allow_outside_catalog"])
 except CatalogError as err:
     raise WorkflowError(f"wordprint: {err}") from None
+if len(DOCUMENTS) < 3:
+    raise WorkflowError(
+        f"wordprint: the catalog {config['catalog']} lists {len(DOCUMENTS)} document(s), but "
+        "distances, clusters and the consensus tree compare documents and need at least 3. "
+        "Add documents to the catalog."
+    )
 
-MFW = config["mfw"]
+
+# mfw_range {min, max, step} expands into the MFW settings (stylo's mfw.min, mfw.max, mfw.incr).
+def config_range(key, settings):
+    """An MFW range {min, max, step} of the config as a list, or a clear error naming the key."""
+    try:
+        return mfw_range(settings["min"], settings["max"], settings["step"])
+    except ValueError as err:
+        raise WorkflowError(f"wordprint: config {key}: {err}") from None
+
+
+MFW = config_range("mfw_range", config["mfw_range"]) if config.get("mfw_range") else config["mfw"]
+config["mfw"] = MFW
 MEASURES = config["measures"]
 LABEL_COLUMN = config["label_column"]
 REPORT_MFW = config["report"].get("mfw", min(MFW, key=lambda n: abs(n - 500)))
@@ -53,6 +113,18 @@ PROFILE_SETTINGS = {
     ),
 }
 
+# Feature sets besides words are counted per document: in the cache key only when configured,
+# so the caches of word-only runs stay valid.
+FEATURES = config["features"]
+if [f for f in FEATURES if f != "words"]:
+    PROFILE_SETTINGS["features"] = [f for f in FEATURES if f != "words"]
+    if config["sampling"]["method"] == "consecutive":
+        raise WorkflowError(
+            f"wordprint: config features {FEATURES} includes n-grams, which are counted per "
+            "document, not per consecutive segment. Use sampling.method none or random, or "
+            "features: [words]."
+        )
+
 # How books are cut into documents (catalog column 'part'); only in the cache key when used.
 SPLIT = PRESETS.get(config["split"]) if isinstance(config["split"], str) else config["split"]
 if SPLIT:
@@ -61,6 +133,32 @@ if SPLIT:
 # Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
 SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
 SAMPLING = {k: config["sampling"][k] for k in ("method", "size", "samples", "seed")}
+
+# How the word tables are chosen (stylo's culling, start.at, delete.pronouns; function words).
+SELECTION = {
+    "culling": config["culling"],
+    "start_at": config["start_at"],
+    "drop_pronouns": config["delete_pronouns"],
+    "only_function_words": config["function_words"],
+}
+NORMALISATIONS = config["normalisations"]
+METHODS = config.get("methods") or [config["linkage"]]
+CONSENSUS = {
+    "mfw": (
+        config_range("consensus.mfw", config["consensus"]["mfw"])
+        if isinstance(config["consensus"].get("mfw"), dict)
+        else config["consensus"].get("mfw") or MFW
+    ),
+    "measures": config["consensus"].get("measures") or MEASURES,
+    "p": config["consensus"]["p"],
+    "linkage": config["consensus"].get("linkage") or config["linkage"],
+}
+EVALUATE_OUTPUTS = [
+    *expand("results/figures/scores/ari_by_mfw.{ext}", ext=["png", "svg", "csv"]),
+    *expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MFW, ext=["png", "svg", "csv"]),
+    *expand("results/figures/consensus/tree.{ext}", ext=["png", "svg", "csv"]),
+    *expand("results/tables/consensus/{name}", name=["tree.newick", "nodes.csv", "edges.csv"]),
+]
 
 DOWNLOADS = "resources"
 GUTENBERG_LOCK = config["gutenberg_lock"] or str(Path(config["catalog"]).with_suffix(".lock.json"))
@@ -116,6 +214,7 @@ def final_outputs():
         "results/tables/short_samples.csv",
         *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "csv"]),
         *maps,
+        *EVALUATE_OUTPUTS,
         *COMPARE_OUTPUTS,
         *ATTRIBUTE_OUTPUTS,
     ]

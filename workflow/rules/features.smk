@@ -20,6 +20,7 @@ rule mfw_tables:
         documents=DOCUMENTS,
         samples=SAMPLE_SETTINGS,
         mfw=MFW,
+        selection=SELECTION,
         sampling=SAMPLING,
         warn_below=config["sampling"]["warn_below"],
     script:

@@ -62,6 +62,13 @@ rule report_html:
         compare_keyness=COMPARE_REPORT["keyness"],
         compare_kwic=COMPARE_REPORT["kwic"],
         compare_growth=COMPARE_REPORT["growth"],
+        attribution_crossval=ATTRIBUTE_REPORT["crossval"],
+        attribution_accuracy=ATTRIBUTE_REPORT["accuracy"],
+        attribution_summary=ATTRIBUTE_REPORT["summary"],
+        attribution_figure=ATTRIBUTE_REPORT["figure"],
+        attribution_impostors=ATTRIBUTE_REPORT["impostors"],
+        attribution_calibration=ATTRIBUTE_REPORT["calibration"],
+        attribution_rolling=ATTRIBUTE_REPORT["rolling"],
     output:
         report(
             "results/report.html",
@@ -79,5 +86,6 @@ rule report_html:
         mfw=REPORT_MFW,
         measure=REPORT_MEASURE,
         comparisons=COMPARE_REPORT["sides"],
+        attribution=ATTRIBUTION.enabled,
     script:
         "../scripts/report_html.py"

@@ -1,7 +1,7 @@
 import logging
 
 from wordprint.corpus import samples
-from wordprint.features import most_frequent_words, relative_frequencies
+from wordprint.evaluate import feature_table
 from wordprint.io.files import write_csv, write_matrix
 from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
@@ -21,16 +21,14 @@ def main():
             par.warn_below,
         )
     write_csv(snakemake.output.short, ["id", "tokens"], short)
-    counts = [s.counts for s in corpus]
-    ranking = most_frequent_words(counts, n=max(par.mfw))
+    counts, totals = [s.counts for s in corpus], [s.tokens for s in corpus]
+    ranking, table = feature_table(counts, totals=totals, n=max(par.mfw), **par.selection)
     for n, path in zip(par.mfw, snakemake.output.tables):
         if n > len(ranking):
             logging.warning(
-                "mfw %d exceeds the corpus vocabulary: using all %d words", n, len(ranking)
+                "mfw %d exceeds the words left after selection: using all %d", n, len(ranking)
             )
-        words = ranking[:n]
-        table = relative_frequencies(counts, words, totals=[s.tokens for s in corpus])
-        write_matrix(path, [s.id for s in corpus], words, table)
+        write_matrix(path, [s.id for s in corpus], ranking[:n], table[:, :n])
 
 
 run(main, log_path=snakemake.log[0])

@@ -60,6 +60,80 @@ def comparison_section(inp, comparisons, settings):
     return Section("Comparison", text, items)
 
 
+def cells(path, keep):
+    """The columns ``keep`` of a CSV file's rows."""
+    return [[r[k] for k in keep] for r in records(path)]
+
+
+def attribution_section(inp, config):
+    """Cross-validation on the known texts, the questioned texts, verification, rolling Delta."""
+    a = config["attribution"]
+    imp = a["impostors"]
+    crossval = ["classifier", "mfw", "samples", "authors", "accuracy", "macro_precision",
+                "macro_recall", "macro_f1"]
+    items = [
+        Figure(
+            f"Cross-validated accuracy ({a['cv']}) of each classifier on the known texts, "
+            "against the number of most frequent words.",
+            Path(inp.attribution_accuracy[0]).read_bytes(),
+        ),
+        Table(
+            "Cross-validation of the known texts (results/tables/attribution/crossval.csv)",
+            crossval,
+            cells(inp.attribution_crossval[0], crossval),
+        ),
+    ]
+    for figure in inp.attribution_figure:
+        items.append(
+            Figure(
+                "Who wrote the questioned texts? Left: share of the classifier x MFW settings "
+                "naming each author; right: General Impostors score of each candidate, the "
+                "calibrated grey zone (no answer) shaded.",
+                Path(figure).read_bytes(),
+            )
+        )
+    for path in inp.attribution_summary:
+        keep = ["id", "author", "settings", "of", "share"]
+        items.append(
+            Table("Share of settings naming each author, per questioned text (details in "
+                  "results/tables/attribution/questioned.csv)", keep, cells(path, keep))
+        )
+    for path in inp.attribution_impostors:
+        keep = ["id", "candidate", "score", "answer", "probability"]
+        items.append(
+            Table("General Impostors verification: score, grey-zone answer and calibrated "
+                  "probability of the same author", keep, cells(path, keep))
+        )
+    for path in inp.attribution_calibration:
+        keep = ["calibration", "evaluation", "p1", "p2", "auc", "c_at_1", "f05u", "f1",
+                "brier", "overall"]
+        items.append(
+            Table("Calibration on the known texts, PAN measures (held_out: each text scored "
+                  "by a calibration fitted without it)", keep, cells(path, keep))
+        )
+    for figure in inp.attribution_rolling:
+        document = Path(figure).stem.removeprefix("rolling_")
+        items.append(
+            Figure(
+                f"Rolling Delta along {document}: distance of each window of "
+                f"{a['rolling']['size']} tokens to each author (lower is closer); "
+                "quotations shaded, nearest author below.",
+                Path(figure).read_bytes(),
+            )
+        )
+    text = (
+        f"Documents whose catalog column '{a['role_column']}' is 'known' train the "
+        f"classifiers, labelled by '{config['label_column']}'; 'questioned' ones are "
+        f"attributed (views: {', '.join(a['views'])}); any other role is left out. Every "
+        "fitted statistic (z-scores, centroids, the SVM) comes from the training texts only. "
+        "Attribution is closed-set: it names the nearest known author even when none wrote the "
+        f"text. General Impostors (Koppel & Winter 2014; {imp['iterations']} runs, "
+        f"{imp['measure']}) asks instead whether a candidate wrote it, calibrated on the known "
+        "texts: a score in the grey zone gets no answer (c@1, Peñas & Rodrigo 2011)."
+    )
+    return Section("Attribution", text, items)
+
+
 def main():
     inp, par = snakemake.input, snakemake.params
     config, measure, mfw = par.config, MEASURES[par.measure].label, par.mfw
@@ -161,6 +235,8 @@ def main():
         )
     if par.comparisons:
         sections.append(comparison_section(inp, par.comparisons, config["keyness"]))
+    if par.attribution:
+        sections.append(attribution_section(inp, config))
     html = render_report(title=config["report"]["title"], sections=sections, config=config)
     write_text(snakemake.output[0], html)
 

