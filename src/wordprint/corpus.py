@@ -13,18 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from wordprint.io.catalog import Document
+from wordprint.vocabulary import PROFILE_KEYS
 
-VOCABULARY_COLUMNS = (
-    "tokens",
-    "types",
-    "ttr",
-    "mattr",
-    "mtld",
-    "yules_k",
-    "hapax_share",
-    "mean_word_length",
-    "mean_sentence_length",
-)
+# The columns of results/tables/vocabulary.csv: every statistic of a vocabulary profile.
+VOCABULARY_COLUMNS = PROFILE_KEYS
 
 
 @dataclass(frozen=True)
