@@ -24,7 +24,7 @@ from collections import Counter
 import common
 import yaml
 
-from wordprint.profile import profile_document
+from wordprint.profile import profile_document, profile_settings
 from wordprint.tokenize import words
 
 
@@ -39,14 +39,7 @@ def main() -> None:
 
     files = common.fiction_files()
     config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
-    settings = {
-        "pattern": config["tokenizer"]["pattern"],
-        "lowercase": config["tokenizer"]["lowercase"],
-        "mattr_window": config["vocabulary"]["mattr_window"],
-        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
-        "views": config["views"],
-        "short_quotes": config["quotes"]["short_quotes"],
-    }
+    settings = profile_settings(config)
     pattern = re.compile(r"\w+")
 
     def wc():

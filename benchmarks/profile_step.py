@@ -31,6 +31,8 @@ from pathlib import Path
 import common
 import yaml
 
+from wordprint.profile import profile_settings
+
 from wordprint.io.catalog import read_catalog
 from wordprint.io.files import write_json
 from wordprint.io.profiles import profile_shard
@@ -177,14 +179,7 @@ def main() -> None:
     catalog = common.make_corpus(folder / "corpus")
     documents = read_catalog(catalog)
     config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
-    settings = {
-        "pattern": config["tokenizer"]["pattern"],
-        "lowercase": config["tokenizer"]["lowercase"],
-        "mattr_window": config["vocabulary"]["mattr_window"],
-        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
-        "views": config["views"],
-        "short_quotes": config["quotes"]["short_quotes"],
-    }
+    settings = profile_settings(config)
 
     def step() -> None:
         profiles = profile_shard(documents, [d.path for d in documents], settings=settings,

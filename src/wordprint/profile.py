@@ -17,6 +17,7 @@ from nltk.tokenize.punkt import PunktSentenceTokenizer
 from wordprint.features import feature_counts
 from wordprint.gutenberg import strip_gutenberg
 from wordprint.quotes import split_quotations
+from wordprint.split import PRESETS as SPLIT_PRESETS
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode_text, normalise
 from wordprint.tokenize import sentence_lengths, sentence_splitter, words
@@ -40,6 +41,32 @@ class ProfileSettings(TypedDict, total=False):
     part: str  # the section of a book this document is (see clean_document)
     split: dict[str, Any] | None  # how the book is cut into sections
     features: list[str]  # feature sets besides words, e.g. ["char:3", "word:2"] (FEATURE_SETS)
+
+
+def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
+    """The per-document settings of a run, from its (validated) configuration.
+
+    Feature sets besides words and the book-splitting options enter only when configured, so
+    cached profiles of runs that do not use them stay valid.
+    """
+    sampling = config.get("sampling", {})
+    settings: ProfileSettings = {
+        "pattern": config["tokenizer"]["pattern"],
+        "lowercase": config["tokenizer"]["lowercase"],
+        "mattr_window": config["vocabulary"]["mattr_window"],
+        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+        "views": config["views"],
+        "short_quotes": config["quotes"]["short_quotes"],
+        "segment_size": sampling.get("size", 0) if sampling.get("method") == "consecutive" else 0,
+    }
+    features = [f for f in config.get("features", ["words"]) if f != "words"]
+    if features:
+        settings["features"] = features
+    split = config.get("split", "none")
+    split = SPLIT_PRESETS.get(split) if isinstance(split, str) else split
+    if split:
+        settings["split"] = split
+    return settings
 
 
 class DocumentError(ValueError):

@@ -9,7 +9,7 @@ from nltk.tokenize import regexp_tokenize
 from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.shards import shard_of
-from wordprint.split import PRESETS
+from wordprint.profile import profile_settings
 from wordprint.tokenize import TOKEN_PATTERNS
 
 
@@ -101,34 +101,14 @@ SHARDS = {}
 for document in DOCUMENTS:
     SHARDS.setdefault(f"{shard_of(document.id, config['shards']):04d}", []).append(document)
 
-PROFILE_SETTINGS = {
-    "pattern": config["tokenizer"]["pattern"],
-    "lowercase": config["tokenizer"]["lowercase"],
-    "mattr_window": config["vocabulary"]["mattr_window"],
-    "mtld_threshold": config["vocabulary"]["mtld_threshold"],
-    "views": config["views"],
-    "short_quotes": config["quotes"]["short_quotes"],
-    "segment_size": (
-        config["sampling"]["size"] if config["sampling"]["method"] == "consecutive" else 0
-    ),
-}
-
-# Feature sets besides words are counted per document: in the cache key only when configured,
-# so the caches of word-only runs stay valid.
+PROFILE_SETTINGS = profile_settings(config)
 FEATURES = config["features"]
-if [f for f in FEATURES if f != "words"]:
-    PROFILE_SETTINGS["features"] = [f for f in FEATURES if f != "words"]
-    if config["sampling"]["method"] == "consecutive":
-        raise WorkflowError(
-            f"wordprint: config features {FEATURES} includes n-grams, which are counted per "
-            "document, not per consecutive segment. Use sampling.method none or random, or "
-            "features: [words]."
-        )
-
-# How books are cut into documents (catalog column 'part'); only in the cache key when used.
-SPLIT = PRESETS.get(config["split"]) if isinstance(config["split"], str) else config["split"]
-if SPLIT:
-    PROFILE_SETTINGS["split"] = SPLIT
+if "features" in PROFILE_SETTINGS and config["sampling"]["method"] == "consecutive":
+    raise WorkflowError(
+        f"wordprint: config features {FEATURES} includes n-grams, which are counted per "
+        "document, not per consecutive segment. Use sampling.method none or random, or "
+        "features: [words]."
+    )
 
 # Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
 SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
