@@ -2,17 +2,20 @@
 
 Every output and cache entry is written to a temporary file and renamed into place, so a kill
 leaves finished files or none, never half a file. What a kill does leave is Snakemake's own
-bookkeeping: the lock of the working folder and the marks of the jobs it was running. As the
-README says ("What happens with bad input"), the next run needs `snakemake --unlock`, then
-`snakemake --cores all --rerun-incomplete`; the plain command says so instead of running.
+bookkeeping: the lock of the working folder and the marks of the jobs it was running. The next
+plain run knows the killed run is dead (wordprint's own run lock, which the kernel releases when
+a process dies, is free), clears the stale lock and makes the marked files again.
 """
 
+import fcntl
 import os
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from wordprint.io.runlock import claim_folder
 
 from test_report_safety import REPO, make_project, reference_run, snakemake
 
@@ -51,19 +54,58 @@ def test_killed_run_resumes_to_identical_results(tmp_path_factory, shared, tmp_p
     start_and_kill(root)
     assert not (root / "results" / "report.html").exists()  # killed mid-run indeed
 
-    # The plain command refuses, pointing to the interrupted jobs (or, had none been running at
-    # the kill, to the lock).
-    plain = snakemake(root)
-    assert plain.returncode == 1
-    assert "--rerun-incomplete" in plain.stderr or "--unlock" in plain.stderr
-    assert "Traceback" not in plain.stderr
-
-    unlock = snakemake(root, "--unlock")
-    assert unlock.returncode == 0, unlock.stderr[-3000:]
-    resumed = snakemake(root, "--rerun-incomplete")
+    # The kill left Snakemake's lock behind; the plain command resumes all the same.
+    assert list((root / ".snakemake" / "locks").iterdir())
+    resumed = snakemake(root)
     assert resumed.returncode == 0, resumed.stderr[-3000:]
 
     expected, got = files(reference), files(root)
     assert len(expected) > 40
     assert sorted(got) == sorted(expected)
     assert [name for name in expected if got[name] != expected[name]] == []
+
+
+def test_a_live_run_still_locks_its_folder(tmp_path, shared):
+    """While another run holds the run lock, Snakemake's lock is honoured: nothing is started."""
+    root = make_project(tmp_path / "busy", shared)
+    locks = root / ".snakemake" / "locks"
+    locks.mkdir(parents=True)
+    (locks / "0.output.lock").write_text("results/report.html\n")
+    with open(root / ".snakemake" / "wordprint.lock", "ab") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as the live run does
+        busy = snakemake(root)
+    assert busy.returncode == 1
+    assert "Directory cannot be locked" in busy.stdout + busy.stderr
+    assert not (root / "results").exists()
+    assert (locks / "0.output.lock").exists()  # the live run's lock is left alone
+
+
+def test_claim_folder_clears_only_stale_locks(tmp_path):
+    locks = tmp_path / ".snakemake" / "locks"
+    locks.mkdir(parents=True)
+    (locks / "0.input.lock").write_text("x\n")
+    claim = claim_folder(tmp_path / ".snakemake")
+    assert claim is not None and not locks.exists()
+    locks.mkdir()
+    assert claim_folder(tmp_path / ".snakemake") is None  # this process's claim is still open
+    assert locks.exists()
+    claim.close()
+    assert claim_folder(tmp_path / ".snakemake") is not None
+
+
+def test_claim_folder_removes_what_a_dead_run_left_incomplete(tmp_path):
+    from base64 import urlsafe_b64encode
+
+    (tmp_path / "results").mkdir()
+    half = tmp_path / "results" / "half.csv"
+    half.write_text("a,b\n1")
+    marks = tmp_path / ".snakemake" / "incomplete"
+    marks.mkdir(parents=True)
+    (marks / urlsafe_b64encode(b"results/half.csv").decode()).write_text("{}")
+    (marks / urlsafe_b64encode(b"../outside.csv").decode()).write_text("{}")
+    (tmp_path.parent / "outside.csv").write_text("kept")
+    claim = claim_folder(tmp_path / ".snakemake")
+    assert not half.exists()
+    assert sorted(p.name for p in marks.iterdir()) == [urlsafe_b64encode(b"../outside.csv").decode()]
+    assert (tmp_path.parent / "outside.csv").read_text() == "kept"
+    claim.close()

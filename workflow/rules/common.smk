@@ -8,9 +8,18 @@ from nltk.tokenize import regexp_tokenize
 
 from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
+from wordprint.io.runlock import claim_folder
 from wordprint.shards import shard_of
 from wordprint.profile import profile_settings
 from wordprint.tokenize import TOKEN_PATTERNS
+
+
+# A run killed with SIGKILL leaves Snakemake's lock and its marks of unfinished jobs behind, and
+# the next plain run would refuse to start. Holding wordprint's run lock (released by the kernel
+# when a run dies) proves no other run is alive here: the lock is stale and goes, and the files
+# a dead run was writing are made again (what --unlock and --rerun-incomplete would do).
+if workflow.is_main_process:
+    RUN_LOCK = claim_folder(Path(".snakemake"))
 
 
 def schema_problem(err):
