@@ -65,6 +65,7 @@ from wordprint.impostors import (
     pan_evaluation,
 )
 from wordprint.io.catalog import Document
+from wordprint.params import escaped_repr
 from wordprint.profile import DocumentError, clean_document
 from wordprint.quotes import split_quotations
 from wordprint.rolling import (
@@ -105,6 +106,7 @@ SUMMARY_COLUMNS = ["id", "document", "view", "author", "settings", "of", "share"
 # --- the plan: which documents play which role ------------------------------------------------
 
 
+@escaped_repr
 @dataclass(frozen=True)
 class Plan:
     """What the attribution stage does with a corpus (see :func:`plan_attribution`)."""

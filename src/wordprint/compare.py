@@ -65,6 +65,7 @@ from wordprint.corpus import document_id, sample_id, view_of
 from wordprint.dispersion import dp
 from wordprint.io.catalog import SAFE_ID, Document
 from wordprint.keyness import P_ADJUSTMENTS, adjust_p_values, keyness
+from wordprint.params import escaped_repr
 from wordprint.profile import VIEWS, DocumentError, clean_document
 from wordprint.tokenize import words
 from wordprint.zeta import segment_tokens, segments_of_texts, zeta
@@ -103,6 +104,7 @@ class KeynessSettings(TypedDict):
 # --- sides and comparisons ----------------------------------------------------------------------
 
 
+@escaped_repr
 @dataclass(frozen=True)
 class Side:
     """One side of a comparison: its label, how it was chosen, and its samples (document, view)."""
@@ -120,6 +122,7 @@ class Side:
         return tuple(sample_id(d, v) for d, v in self.samples)
 
 
+@escaped_repr
 @dataclass(frozen=True)
 class Comparison:
     name: str

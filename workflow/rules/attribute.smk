@@ -121,7 +121,7 @@ rule attribute_classify:
     params:
         mfw=MFW,
         plan=ATTRIBUTION,
-        settings=config["attribution"],
+        settings=shown_safely(config["attribution"]),
     script:
         "../scripts/attribute_classify.py"
 
@@ -156,7 +156,7 @@ rule attribute_impostors:
         "../envs/wordprint.yaml"
     params:
         plan=ATTRIBUTION,
-        settings=config["attribution"]["impostors"],
+        settings=shown_safely(config["attribution"]["impostors"]),
         seed=config["attribution"]["seed"],
     script:
         "../scripts/attribute_impostors.py"
@@ -181,7 +181,7 @@ rule attribute_figure:
     conda:
         "../envs/wordprint.yaml"
     params:
-        palette=ATTRIBUTION.palette,
+        palette=shown_safely(ATTRIBUTION.palette),
     script:
         "../scripts/attribute_figure.py"
 
@@ -219,9 +219,9 @@ rule attribute_rolling:
     params:
         document=lambda wildcards: ATTRIBUTION_DOCUMENTS[wildcards.document],
         references=ROLLING_REFERENCES,
-        labels=ATTRIBUTION.labels,
-        palette=ATTRIBUTION.palette,
+        labels=shown_safely(ATTRIBUTION.labels),
+        palette=shown_safely(ATTRIBUTION.palette),
         profile_settings=PROFILE_SETTINGS,
-        settings=config["attribution"]["rolling"],
+        settings=shown_safely(config["attribution"]["rolling"]),
     script:
         "../scripts/attribute_rolling.py"

@@ -9,10 +9,10 @@ from nltk.tokenize import regexp_tokenize
 from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.io.runlock import claim_folder
+from wordprint.params import ShownList, shown_safely
 from wordprint.shards import shard_of
 from wordprint.profile import profile_settings
 from wordprint.tokenize import TOKEN_PATTERNS
-
 
 # A run killed with SIGKILL leaves Snakemake's lock and its marks of unfinished jobs behind, and
 # the next plain run would refuse to start. Holding wordprint's run lock (released by the kernel
@@ -63,7 +63,10 @@ except Exception as err:  # re.error, or nltk refusing a pattern that could blow
     ) from None
 
 try:
-    DOCUMENTS = read_catalog(config["catalog"], allow_outside=config["allow_outside_catalog"])
+    # Rule parameters print markup escaped, so Snakemake's report can show them (wordprint.params).
+    DOCUMENTS = shown_safely(
+        read_catalog(config["catalog"], allow_outside=config["allow_outside_catalog"])
+    )
 except CatalogError as err:
     raise WorkflowError(f"wordprint: {err}") from None
 if len(DOCUMENTS) < 3:
@@ -108,9 +111,11 @@ CLUSTERS = len(LABELS) if config["clusters"] == "auto" else config["clusters"]
 
 SHARDS = {}
 for document in DOCUMENTS:
-    SHARDS.setdefault(f"{shard_of(document.id, config['shards']):04d}", []).append(document)
+    SHARDS.setdefault(f"{shard_of(document.id, config['shards']):04d}", ShownList()).append(
+        document
+    )
 
-PROFILE_SETTINGS = profile_settings(config)
+PROFILE_SETTINGS = shown_safely(profile_settings(config))
 FEATURES = config["features"]
 if "features" in PROFILE_SETTINGS and config["sampling"]["method"] == "consecutive":
     raise WorkflowError(

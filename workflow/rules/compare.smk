@@ -143,7 +143,7 @@ rule compare_growth:
     params:
         samples=GROWTH_SAMPLES,
         documents=GROWTH_DOCUMENTS,
-        groups=[d.group for d in DOCUMENTS],
+        groups=shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=PROFILE_SETTINGS,
     script:
         "../scripts/compare_growth.py"

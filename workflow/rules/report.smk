@@ -81,11 +81,10 @@ rule report_html:
     conda:
         "../envs/wordprint.yaml"
     params:
-        config=config,
         documents=DOCUMENTS,
         mfw=REPORT_MFW,
         measure=REPORT_MEASURE,
-        comparisons=COMPARE_REPORT["sides"],
+        comparisons=shown_safely(COMPARE_REPORT["sides"]),
         attribution=ATTRIBUTION.enabled,
     script:
         "../scripts/report_html.py"

@@ -136,7 +136,7 @@ def attribution_section(inp, config):
 
 def main():
     inp, par = snakemake.input, snakemake.params
-    config, measure, mfw = par.config, MEASURES[par.measure].label, par.mfw
+    config, measure, mfw = snakemake.config, MEASURES[par.measure].label, par.mfw
     linkage = config["linkage"]
     png = lambda path: Path(path).read_bytes()  # noqa: E731
     documents = Table(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from wordprint.params import escaped_repr
 from wordprint.text import DecodeError, decode_text, file_kind
 
 REQUIRED_COLUMNS = ("id", "author", "title", "year", "group", "source")
@@ -36,6 +37,7 @@ class CatalogError(ValueError):
     """A problem in the catalog that the researcher must fix; the message says how."""
 
 
+@escaped_repr
 @dataclass(frozen=True)
 class Document:
     """One catalog row, with its source resolved."""
