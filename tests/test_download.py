@@ -187,10 +187,10 @@ def test_lock_round_trip(tmp_path):
                                "61": {"sha256": "b" * 64, "url": "u61"}}
     assert sorted(p.name for p in path.parent.iterdir()) == ["gutenberg.lock.json"]
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ValueError, match="not valid JSON"):
+    with pytest.raises(DownloadError, match="not valid JSON"):
         read_lock(path)
     path.write_text('{"18": "abc"}', encoding="utf-8")
-    with pytest.raises(ValueError, match="must map each book number"):
+    with pytest.raises(DownloadError, match="must map each book number"):
         read_lock(path)
 
 
@@ -217,3 +217,4 @@ def test_refused_connection_fails_after_retries(tmp_path):
                                             r"pg18\.txt after 3 attempts"):
         fetch_gutenberg(18, base=f"http://127.0.0.1:{port}/", cache_dir=tmp_path, **FAST)
     assert _cache_files(tmp_path) == []
+

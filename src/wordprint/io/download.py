@@ -303,14 +303,14 @@ def read_lock(path: str | Path) -> dict[str, dict[str, str]]:
     try:
         lock = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as err:
-        raise ValueError(f"the lock file {path} is not valid JSON ({err}); fix it or delete it "
+        raise DownloadError(f"the lock file {path} is not valid JSON ({err}); fix it or delete it "
                          "(the texts will then be pinned again)") from err
     ok = isinstance(lock, dict) and all(
         isinstance(v, dict) and isinstance(v.get("sha256"), str) and isinstance(v.get("url"), str)
         for v in lock.values()
     )
     if not ok:
-        raise ValueError(f"the lock file {path} must map each book number to "
+        raise DownloadError(f"the lock file {path} must map each book number to "
                          '{"sha256": ..., "url": ...}; fix it or delete it')
     return lock
 
