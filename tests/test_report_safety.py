@@ -133,7 +133,7 @@ def test_the_renderer_would_see_a_payload_that_ran(tmp_path):
 @needs_chromium
 def test_no_payload_runs_in_the_report(project, tmp_path):
     dom = render(project / "results" / "report.html", tmp_path / "profile")
-    assert "<h2>Comparison</h2>" in dom  # the whole page was rendered
+    assert "<h2 id=\"comparison\">Comparison</h2>" in dom  # the whole page was rendered
     for marker in MARKERS:
         assert marker not in dom, marker
     # The page title is the config's title, as text.

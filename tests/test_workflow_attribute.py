@@ -113,7 +113,7 @@ def test_rolling_delta_and_figures(federalist):
     plotted = rows(figures / "questioned.csv")
     assert {r["panel"] for r in plotted} == {"attribution", "impostors", "grey_zone"}
     html = (federalist / "report.html").read_text()
-    assert "<h2>Attribution</h2>" in html and "General Impostors verification" in html
+    assert "<h2 id=\"attribution\">Attribution</h2>" in html and "General Impostors verification" in html
 
 
 def test_a_bad_attribution_setting_stops_before_any_job(tmp_path, shared):

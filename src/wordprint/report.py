@@ -1,7 +1,9 @@
 """The standalone HTML report: one file, images embedded, everything from the corpus escaped.
 
 Every string that comes from a document, the catalog or the config passes through
-:func:`html.escape`, so a title containing ``<script>`` is shown as text, never run.
+:func:`html.escape`, so a title containing ``<script>`` is shown as text, never run. The one
+script of the page is :data:`SORT_SCRIPT`, written here: a click on a column heading sorts the
+table by that column.
 """
 
 from __future__ import annotations
@@ -24,6 +26,35 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.9em;color:#444}pre{background:#f7f7f7;padding:1em;overflow-x:auto}
 .scroll{max-height:32em;overflow:auto}
+th{cursor:pointer}th[aria-sort=ascending]::after{content:" \\25B2"}
+th[aria-sort=descending]::after{content:" \\25BC"}
+nav ol{columns:2;font-size:.95em}details.made{font-size:.8em;color:#555}
+details.made dd{margin:0 0 .3em 1.5em;white-space:pre-wrap;word-break:break-all}
+"""
+
+# Sorts a table by the clicked column: numbers as numbers, text as text; a second click reverses.
+SORT_SCRIPT = """
+document.addEventListener("click", function (event) {
+  var th = event.target.closest("th");
+  if (!th) return;
+  var table = th.closest("table"), body = table.tBodies[0];
+  var column = Array.prototype.indexOf.call(th.parentNode.children, th);
+  var up = th.getAttribute("aria-sort") !== "ascending";
+  table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+  th.setAttribute("aria-sort", up ? "ascending" : "descending");
+  var key = function (row) {
+    var text = row.children[column] ? row.children[column].textContent : "";
+    var number = parseFloat(text);
+    return isNaN(number) ? text.toLowerCase() : number;
+  };
+  var rows = Array.prototype.slice.call(body.rows);
+  rows.sort(function (a, b) {
+    var x = key(a), y = key(b);
+    if (typeof x !== typeof y) return typeof x === "number" ? -1 : 1;
+    return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+  });
+  rows.forEach(function (row) { body.appendChild(row); });
+});
 """
 
 
@@ -31,6 +62,7 @@ figcaption{font-size:.9em;color:#444}pre{background:#f7f7f7;padding:1em;overflow
 class Figure:
     caption: str
     png: bytes
+    made: Sequence[tuple[str, str]] = ()  # the provenance the figure file carries
 
 
 @dataclass(frozen=True)
@@ -76,28 +108,42 @@ def render_table(table: Table) -> str:
 
 def render_figure(figure: Figure) -> str:
     data = base64.b64encode(figure.png).decode("ascii")
+    made = ""
+    if figure.made:
+        fields = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in figure.made)
+        made = f'<details class="made"><summary>How this figure was made</summary><dl>{fields}</dl></details>'
     return (
         f'<figure><img src="data:image/png;base64,{data}" alt="{escape(figure.caption)}">'
-        f"<figcaption>{escape(figure.caption)}</figcaption></figure>"
+        f"<figcaption>{escape(figure.caption)}</figcaption>{made}</figure>"
     )
 
 
+def anchor(title: str) -> str:
+    """The id of a section heading: its title in lower case, words joined by '-'."""
+    return "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split())
+
+
 def render_report(*, title: str, sections: Sequence[Section], config: dict[str, Any]) -> str:
-    """The whole page; the resolved configuration closes it."""
+    """The whole page: contents, the sections, and the resolved configuration to close it."""
+    contents = "".join(
+        f'<li><a href="#{anchor(s.title)}">{escape(s.title)}</a></li>' for s in sections
+    )
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        f"<title>{escape(title)}</title><style>{STYLE}</style>",
+        f"<script>{SORT_SCRIPT}</script></head><body>",
         f"<h1>{escape(title)}</h1>",
+        f'<nav><ol>{contents}<li><a href="#configuration">Configuration</a></li></ol></nav>',
     ]
     for section in sections:
-        parts.append(f"<h2>{escape(section.title)}</h2>")
+        parts.append(f'<h2 id="{anchor(section.title)}">{escape(section.title)}</h2>')
         if section.text:
             parts.append(f"<p>{escape(section.text)}</p>")
         for item in section.items:
             parts.append(render_figure(item) if isinstance(item, Figure) else render_table(item))
-    parts.append("<h2>Configuration</h2>")
+    parts.append('<h2 id="configuration">Configuration</h2>')
     parts.append(f"<pre>{escape(json.dumps(config, indent=2, sort_keys=True))}</pre>")
     parts.append("</body></html>\n")
     return "\n".join(parts)

@@ -1,13 +1,22 @@
 # Configuration, catalog and the names of every output, read once when the workflow starts.
+import csv
 from pathlib import Path
 
 from snakemake.exceptions import WorkflowError
+from snakemake.io import IOFile
 from snakemake.utils import validate
 
 from nltk.tokenize import regexp_tokenize
 
 from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
+from wordprint.io.provenance import (
+    file_sha256,
+    run_record,
+    shown_value,
+    utc_time,
+    write_record,
+)
 from wordprint.io.runlock import claim_folder
 from wordprint.params import ShownList, shown_safely
 from wordprint.shards import shard_of
@@ -164,6 +173,11 @@ wildcard_constraints:
     measure="|".join(MEASURES),
 
 
+# The last job of a run: it records when each job ran, so it is the one file that differs
+# between two otherwise identical runs.
+PROVENANCE = "results/provenance.json"
+
+
 def map_figure(kind, caption, category):
     """The PNG of a map figure, registered for `snakemake --report` with caption and labels."""
     return report(
@@ -200,6 +214,7 @@ def final_outputs():
     )
     return [
         "results/report.html",
+        PROVENANCE,
         "results/tables/vocabulary.csv",
         "results/tables/cleaning.csv",
         "results/cleaning.json",
@@ -212,3 +227,75 @@ def final_outputs():
         *COMPARE_OUTPUTS,
         *ATTRIBUTE_OUTPUTS,
     ]
+
+
+def cleaning_summaries():
+    """Each document's row of results/tables/cleaning.csv (what cleaning removed or found)."""
+    table = Path("results/tables/cleaning.csv")
+    if not table.is_file():
+        return {}
+    with open(table, newline="", encoding="utf-8") as handle:
+        return {row.pop("id"): row for row in csv.DictReader(handle)}
+
+
+def output_jobs():
+    """Every file under results/ with the job Snakemake recorded as making it, one job a row."""
+    jobs = {}
+    for path in sorted(Path("results").rglob("*")):
+        if not path.is_file() or path.name.startswith(".") or str(path) == PROVENANCE:
+            continue
+        made = workflow.persistence.metadata(IOFile(str(path)))
+        inputs = made.input if made else None
+        params = [shown_value(p) for p in made.params] if made else None
+        job = jobs.setdefault(
+            repr((made and made.rule, inputs, params)),
+            {
+                "rule": made.rule if made else None,
+                "inputs": inputs,
+                "params": params,
+                "outputs": {},
+                "started": made and made.starttime,
+                "finished": made and made.endtime,
+            },
+        )
+        job["outputs"][str(path)] = file_sha256(path)
+        if made:
+            job["started"] = min(job["started"], made.starttime)
+            job["finished"] = max(job["finished"], made.endtime)
+    for job in jobs.values():  # seconds since 1970 as UTC times
+        for key in ("started", "finished"):
+            job[key] = job[key] and utc_time(job[key])
+    return list(jobs.values())
+
+
+def in_workdir(path):
+    """``path`` relative to the working folder when inside it, so records compare across folders."""
+    path = Path(path).resolve()
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def write_provenance(path):
+    """The provenance record: software, configuration, documents, the job of every output.
+
+    Runs inside Snakemake (a run: block), which knows the job that made each file.
+    """
+    cleaning = cleaning_summaries()
+    documents = [
+        {
+            "id": d.id,
+            "author": d.author,
+            "title": d.title,
+            "source": d.source,
+            "file": in_workdir(raw_source(d)),
+            "sha256": file_sha256(Path(raw_source(d))),
+            "cleaning": cleaning.get(d.id),
+        }
+        for d in DOCUMENTS
+    ]
+    record = run_record(
+        config=config,
+        workflow_folder=Path(workflow.main_snakefile).parent,
+        documents=documents,
+        jobs=output_jobs(),
+    )
+    write_record(Path(path), record)

@@ -69,6 +69,7 @@ rule report_html:
         attribution_impostors=ATTRIBUTE_REPORT["impostors"],
         attribution_calibration=ATTRIBUTE_REPORT["calibration"],
         attribution_rolling=ATTRIBUTE_REPORT["rolling"],
+        sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(
             "results/report.html",
@@ -88,3 +89,15 @@ rule report_html:
         attribution=ATTRIBUTION.enabled,
     script:
         "../scripts/report_html.py"
+
+
+# Last: the record of what made every file under results/ (see wordprint.io.provenance).
+rule provenance:
+    input:
+        [path for path in final_outputs() if path != PROVENANCE],
+    output:
+        PROVENANCE,
+    log:
+        "logs/provenance.log",
+    run:
+        write_provenance(output[0])

@@ -2,8 +2,11 @@ from pathlib import Path
 
 from wordprint.compare import CORRECTION_LABELS, STATISTIC_LABELS, report_key_terms
 from wordprint.distances import MEASURES
+from wordprint.io.figures import figure_metadata
 from wordprint.io.files import read_csv, write_text
+from wordprint.io.provenance import config_digest, file_sha256, revision, software
 from wordprint.io.step import run
+from wordprint.methods import METHODS
 from wordprint.report import Figure, Section, Table, render_report
 
 
@@ -14,6 +17,16 @@ def columns(table, *, drop):
         table.caption,
         [table.header[i] for i in keep],
         [[row[i] for i in keep] for row in table.rows],
+    )
+
+
+def figure(caption, path):
+    """A figure of the report, with the provenance its PNG file carries."""
+    made = figure_metadata(path)
+    return Figure(
+        caption,
+        Path(path).read_bytes(),
+        [(k.removeprefix("wordprint:"), v) for k, v in made.items() if k.startswith("wordprint:")],
     )
 
 
@@ -28,23 +41,23 @@ def comparison_section(inp, comparisons, settings):
     n_terms = min(settings["top"], 10)
     items = []
     inputs = zip(comparisons, inp.compare_figures, inp.compare_keyness, inp.compare_kwic)
-    for (name, target, reference), figure, keyness, kwic in inputs:
+    for (name, target, reference), image, keyness, kwic in inputs:
         terms, lines = records(keyness), records(kwic)
         items.append(
-            Figure(
+            figure(
                 f"Key terms of {target} against {reference} (comparison {name}); bars: Log "
                 "Ratio, filled if significant.",
-                Path(figure).read_bytes(),
+                image,
             )
         )
         for side in (target, reference):
             header, rows = report_key_terms(terms, lines, key_in=side, n_terms=n_terms, n_lines=2)
             items.append(Table(f"Terms most key in {side} ({name}), in context", header, rows))
-    for figure in inp.compare_growth:
+    for image in inp.compare_growth:
         items.append(
-            Figure(
+            figure(
                 "Vocabulary growth: distinct words against words read, for every text compared.",
-                Path(figure).read_bytes(),
+                image,
             )
         )
     text = (
@@ -72,10 +85,10 @@ def attribution_section(inp, config):
     crossval = ["classifier", "mfw", "samples", "authors", "accuracy", "macro_precision",
                 "macro_recall", "macro_f1"]
     items = [
-        Figure(
+        figure(
             f"Cross-validated accuracy ({a['cv']}) of each classifier on the known texts, "
             "against the number of most frequent words.",
-            Path(inp.attribution_accuracy[0]).read_bytes(),
+            inp.attribution_accuracy[0],
         ),
         Table(
             "Cross-validation of the known texts (results/tables/attribution/crossval.csv)",
@@ -83,13 +96,13 @@ def attribution_section(inp, config):
             cells(inp.attribution_crossval[0], crossval),
         ),
     ]
-    for figure in inp.attribution_figure:
+    for image in inp.attribution_figure:
         items.append(
-            Figure(
+            figure(
                 "Who wrote the questioned texts? Left: share of the classifier x MFW settings "
                 "naming each author; right: General Impostors score of each candidate, the "
                 "calibrated grey zone (no answer) shaded.",
-                Path(figure).read_bytes(),
+                image,
             )
         )
     for path in inp.attribution_summary:
@@ -111,14 +124,14 @@ def attribution_section(inp, config):
             Table("Calibration on the known texts, PAN measures (held_out: each text scored "
                   "by a calibration fitted without it)", keep, cells(path, keep))
         )
-    for figure in inp.attribution_rolling:
-        document = Path(figure).stem.removeprefix("rolling_")
+    for image in inp.attribution_rolling:
+        document = Path(image).stem.removeprefix("rolling_")
         items.append(
-            Figure(
+            figure(
                 f"Rolling Delta along {document}: distance of each window of "
                 f"{a['rolling']['size']} tokens to each author (lower is closer); "
                 "quotations shaded, nearest author below.",
-                Path(figure).read_bytes(),
+                image,
             )
         )
     text = (
@@ -134,11 +147,46 @@ def attribution_section(inp, config):
     return Section("Attribution", text, items)
 
 
+def methods_section(config, stages):
+    """Every method the report's numbers come from, with the paper to cite."""
+    rows = [[m.stage, m.name, m.what, m.reference] for m in METHODS if m.stage in stages]
+    rows += [["distances", MEASURES[k].label, MEASURES[k].name, MEASURES[k].reference]
+             for k in config["measures"]]
+    return Section(
+        "Methods",
+        "What each number of this report measures and where the method comes from; "
+        "README.md ('How to cite the measures') has the same references.",
+        [Table("Methods and references", ["stage", "method", "what it computes", "reference"],
+               sorted(rows, key=lambda r: stages.index(r[0])))],
+    )
+
+
+def provenance_section(config, documents, sources):
+    """Versions, revision and configuration digest, and every input text with its SHA-256."""
+    versions = software()
+    made = revision(Path(snakemake.scriptdir).parents[1]) or "unknown (not a git checkout)"
+    return Section(
+        "Provenance",
+        f"Made by wordprint {versions['wordprint']} at git revision {made}; configuration "
+        f"SHA-256 {config_digest(config)} (the configuration itself closes this page). Every "
+        "figure carries the job that made it in its metadata (PNG text, SVG and PDF metadata; "
+        "shown under each figure here), and results/provenance.json records every output "
+        "file with its SHA-256, the rule, inputs and parameters that made it, and when.",
+        [
+            Table("Software", ["package", "version"], sorted(versions.items())),
+            Table(
+                "Input texts as read (SHA-256 of the file before cleaning)",
+                ["id", "source", "sha256"],
+                [[d.id, d.source, file_sha256(Path(f))] for d, f in zip(documents, sources)],
+            ),
+        ],
+    )
+
+
 def main():
     inp, par = snakemake.input, snakemake.params
     config, measure, mfw = snakemake.config, MEASURES[par.measure].label, par.mfw
     linkage = config["linkage"]
-    png = lambda path: Path(path).read_bytes()  # noqa: E731
     documents = Table(
         "Documents analysed, as listed in the catalog",
         ["id", "author", "title", "year", "group", "source"],
@@ -173,9 +221,9 @@ def main():
             "(McCarthy & Jarvis 2010), Yule's K (Yule 1944) and mean sentence length "
             "(Punkt sentences, Kiss & Strunk 2006).",
             [
-                Figure(
+                figure(
                     "Vocabulary statistics per document, coloured by group.",
-                    png(inp.vocabulary_figure),
+                    inp.vocabulary_figure,
                 ),
                 columns(
                     Table(
@@ -200,15 +248,15 @@ def main():
                 else ""
             ),
             [
-                Figure(
+                figure(
                     f"Dendrogram: {measure}, {mfw} MFW, {linkage} linkage; leaves coloured "
                     "by catalog group.",
-                    png(inp.dendrogram),
+                    inp.dendrogram,
                 ),
-                Figure(f"Classical MDS map of the {measure} distances ({mfw} MFW).", png(inp.mds)),
-                Figure(
+                figure(f"Classical MDS map of the {measure} distances ({mfw} MFW).", inp.mds),
+                figure(
                     f"{measure} distances ({mfw} MFW), rows and columns in dendrogram order.",
-                    png(inp.heatmap),
+                    inp.heatmap,
                 ),
                 Table(
                     f"Flat clusters and MDS coordinates ({measure}, {mfw} MFW)",
@@ -237,6 +285,11 @@ def main():
         sections.append(comparison_section(inp, par.comparisons, config["keyness"]))
     if par.attribution:
         sections.append(attribution_section(inp, config))
+    stages = ["corpus", "vocabulary", "distances", "comparison", "attribution", "uncertainty"]
+    stages = [s for s in stages if (s != "comparison" or par.comparisons)
+              and (s != "attribution" or par.attribution)]
+    sections.append(methods_section(config, stages))
+    sections.append(provenance_section(config, par.documents, inp.sources))
     html = render_report(title=config["report"]["title"], sections=sections, config=config)
     write_text(snakemake.output[0], html)
 

@@ -18,9 +18,10 @@ from typing import Literal
 
 from matplotlib.figure import Figure
 
+from wordprint.io.provenance import figure_stamp
 from wordprint.plot import style_context
 
-__all__ = ["DPI", "FORMATS", "save_figure"]
+__all__ = ["DPI", "FORMATS", "figure_metadata", "save_figure"]
 
 FigureFormat = Literal["png", "svg", "pdf"]
 
@@ -152,7 +153,8 @@ def save_figure(
         )
     if len(set(fmts)) != len(fmts):
         raise ValueError(f"formats must not repeat a format, got {list(formats)!r}")
-    meta = _check_metadata(metadata)
+    # The job's provenance (set by wordprint.io.step.run), then the figure's own fields.
+    meta = _check_metadata({**figure_stamp(), **(metadata or {})})
 
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
@@ -180,3 +182,11 @@ def save_figure(
             tmp.unlink(missing_ok=True)
         raise
     return targets
+
+
+def figure_metadata(path: str | Path) -> dict[str, str]:
+    """The text fields of a PNG figure: the provenance :func:`save_figure` wrote into it."""
+    from PIL import Image  # Pillow comes with matplotlib
+
+    with Image.open(path) as image:
+        return dict(image.text)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from wordprint.io.catalog import CatalogError
 from wordprint.io.download import DownloadError
+from wordprint.io.provenance import job_metadata, stamp_figures
 from wordprint.profile import DocumentError
 
 # The mistakes a researcher can make and fix; everything else is a bug and keeps its traceback.
@@ -31,6 +33,10 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
         force=True,
         format="%(asctime)s %(levelname)s %(message)s",
     )
+    # The script's Snakemake job (the `snakemake` object in its globals) signs its figures.
+    job = getattr(step, "__globals__", {}).get("snakemake")
+    if job is not None:
+        stamp_figures(job_metadata(job, Path(job.scriptdir).parents[1]))
     try:
         step()
     except USER_ERRORS as err:
