@@ -51,8 +51,8 @@ def main() -> None:
         "Targets: time linear (ratio ~ copies), peak at x10 <= 1.5 x peak at x1. Last column: "
         "mean CPU used by processes outside the run (a shared machine is noisy).",
         "",
-        f"| corpus | texts | time | time / x{args.copies[0]} | peak RSS | peak / x{args.copies[0]} "
-        "| profile_shard jobs: summed, longest | slowest other job | other processes' CPU |",
+        (f"| corpus | texts | time | time / x{args.copies[0]} | peak RSS | peak / x{args.copies[0]} "
+        "| profile_shard jobs: summed, longest | slowest other job | other processes' CPU |"),
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for copies, r in runs.items():
@@ -70,10 +70,10 @@ def main() -> None:
     last = args.copies[-1]
     t, m = runs[last].seconds / base.seconds, runs[last].peak_rss / base.peak_rss
     linear = last / args.copies[0]
-    lines += ["", f"Time x{last} / x{args.copies[0]}: {t:.2f} (linear would be {linear:.0f}: "
+    lines += ["", (f"Time x{last} / x{args.copies[0]}: {t:.2f} (linear would be {linear:.0f}: "
               f"{'met' if t <= 1.1 * linear else 'NOT met'}). Peak x{last} / x{args.copies[0]}: "
-              f"{m:.2f} (target <= 1.5: {'met' if m <= 1.5 else 'NOT met'})."]
-    lines += ["", f"Jobs of the x{last} run:", "", *common.job_table(runs[last].jobs)]
+              f"{m:.2f} (target <= 1.5: {'met' if m <= 1.5 else 'NOT met'}).")]
+    lines += ["", f"Jobs of the x{last} run:", "", *common.job_table(runs[last].jobs, runs[last].job_peaks)]
     if not args.no_results:
         common.update_results("bench_growth", "\n".join(lines))
     common.cleanup(folder, keep=args.keep)

@@ -32,13 +32,13 @@ def main() -> None:
         "",
         common.machine_lines(info),
         "",
-        "`python benchmarks/bench_incremental.py`: cold run of the workflow on N novels "
+        ("`python benchmarks/bench_incremental.py`: cold run of the workflow on N novels "
         "(British fiction, replicated under distinct ids beyond 26), then one novel added to the "
         "catalog (a new replica of Emma, 160k words) and the workflow rerun. Target: warm <= 10% "
-        "of cold at 100 texts.",
+        "of cold at 100 texts."),
         "",
-        "| texts | cold | warm (+1 text) | warm / cold | jobs rerun | profile_shard job "
-        "| other processes' CPU, cold / warm |",
+        ("| texts | cold | warm (+1 text) | warm / cold | jobs rerun | profile_shard job "
+        "| other processes' CPU, cold / warm |"),
         "|---|---|---|---|---|---|---|",
     ]
     for size in args.sizes:
@@ -54,7 +54,7 @@ def main() -> None:
         print(f"{size} texts: cold {cold.seconds:.1f} s, warm (+{added}) {warm.seconds:.1f} s, "
               f"ratio {ratio:.1%}; jobs rerun {stats.get('total')}, profile_shard "
               f"{stats.get('profile_shard')}", flush=True)
-        for row in common.job_table(warm.jobs)[2:]:
+        for row in common.job_table(warm.jobs, warm.job_peaks)[2:]:
             print("  " + row)
         lines.append(
             f"| {size} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | **{ratio:.1%}** | "
@@ -63,7 +63,7 @@ def main() -> None:
         )
         last_warm = warm
     lines += ["", f"Jobs of the last warm rerun ({args.sizes[-1]} + 1 texts):", "",
-              *common.job_table(last_warm.jobs)]
+              *common.job_table(last_warm.jobs, last_warm.job_peaks)]
     if not args.no_results:
         common.update_results("bench_incremental", "\n".join(lines))
     common.cleanup(folder, keep=args.keep)

@@ -34,12 +34,12 @@ def run_pair(catalog: Path, folder: Path, *, repeats: int, shards: int | None) -
         wp.append(common.measure(common.snakemake_command(workdir, catalog)))
         print(f"  repeat {i + 1}: baseline {base[-1].seconds:.1f} s, wordprint {wp[-1].seconds:.1f} s",
               flush=True)
-    median = lambda runs, attr: statistics.median(getattr(r, attr) for r in runs)  # noqa: E731
+    median = lambda runs, attr: statistics.median(getattr(r, attr) for r in runs)
     return {
         "base_s": median(base, "seconds"), "base_mib": median(base, "peak_mib"),
         "wp_s": median(wp, "seconds"), "wp_mib": median(wp, "peak_mib"),
         "other": max(r.other_cpu for r in base + wp),
-        "jobs": wp[-1].jobs, "ari": common.cluster_scores(folder / f"wp{repeats - 1}"),
+        "jobs": wp[-1].jobs, "peaks": wp[-1].job_peaks, "ari": common.cluster_scores(folder / f"wp{repeats - 1}"),
     }
 
 
@@ -66,15 +66,15 @@ def main() -> None:
         "",
         common.machine_lines(info),
         "",
-        "`python benchmarks/bench_pass.py` (median of "
+        ("`python benchmarks/bench_pass.py` (median of "
         f"{args.repeats} run{'s' if args.repeats > 1 else ''}). wordprint: `snakemake --cores 2` "
         "in an empty folder, the repository's config (4 MFW settings x Classic and Cosine "
         "Delta, ward.D, cluster scores, dendrogram + MDS + heatmap as PNG/SVG/CSV, vocabulary "
         "statistics, views full + own, HTML report). Baseline: `baseline_sklearn.py` (the same "
-        "8 settings, Ward, 8 dendrogram PNGs, one process).",
+        "8 settings, Ward, 8 dendrogram PNGs, one process)."),
         "",
-        "| corpus | baseline | wordprint | time ratio | baseline peak | wordprint peak | peak ratio "
-        "| other processes' CPU (max) |",
+        ("| corpus | baseline | wordprint | time ratio | baseline peak | wordprint peak | peak ratio "
+        "| other processes' CPU (max) |"),
         "|---|---|---|---|---|---|---|---|",
     ]
     details = []
@@ -88,10 +88,10 @@ def main() -> None:
                      f"{r['base_mib']:.0f} MiB | {r['wp_mib']:.0f} MiB | {mem:.2f}x | "
                      f"{r['other']:.2f} cores |")
         ari = ", ".join(f"{m} {n}: {a[:5]}" for (m, n), a in sorted(r["ari"].items(), key=lambda kv: (kv[0][0], int(kv[0][1]))))
-        details += ["", f"**{label}**: wordprint's Snakemake jobs (wall time of each job, "
-                    "from first to last sighting of its process):", "",
-                    *common.job_table(r["jobs"]), "", f"wordprint ARI (k = authors): {ari}."]
-        for row in common.job_table(r["jobs"])[2:]:
+        details += ["", (f"**{label}**: wordprint's Snakemake jobs (wall time of each job, "
+                    "from first to last sighting of its process; largest RSS of one job):"), "",
+                    *common.job_table(r["jobs"], r["peaks"]), "", f"wordprint ARI (k = authors): {ari}."]
+        for row in common.job_table(r["jobs"], r["peaks"])[2:]:
             print("  " + row)
     lines += details
     lines += ["", "Ratios above 1 mean wordprint is slower / uses more memory than the baseline."]

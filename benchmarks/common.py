@@ -68,7 +68,8 @@ def machine_info() -> dict[str, Any]:
         commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                                 capture_output=True, text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "src",
-                                "workflow", "Snakefile"], capture_output=True, text=True).stdout
+                                "workflow", "Snakefile"], capture_output=True, text=True,
+                               check=False).stdout
         commit += " (+ uncommitted changes)" if dirty.strip() else ""
     except (OSError, subprocess.CalledProcessError):
         commit = "-"
@@ -118,6 +119,7 @@ class Measured:
     stdout: str = ""
     stderr: str = ""
     other_cpu: float = 0.0  # mean cores busy with processes outside the tree (a noisy machine)
+    job_peaks: dict[str, int] = field(default_factory=dict)  # script name -> largest job RSS
 
     @property
     def peak_mib(self) -> float:
@@ -158,20 +160,23 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
         busy_start = _busy()
         ours_start = _children_cpu()
         peak = 0
-        seen: dict[tuple[int, float], list] = {}  # (pid, create time) -> [name, first, last]
+        # (pid, create time) -> [name, first, last, largest RSS]
+        seen: dict[tuple[int, float], list] = {}
         while popen.poll() is None:
             now = time.perf_counter()
             total = 0
             for proc in _tree(root):
                 try:
-                    total += proc.memory_info().rss
+                    rss = proc.memory_info().rss
+                    total += rss
                     key = (proc.pid, proc.create_time())
                     if key not in seen:
                         match = None
                         for arg in proc.cmdline():
                             match = SCRIPT_JOB.search(arg) or match
-                        seen[key] = [match.group(1) if match else None, now, now]
+                        seen[key] = [match.group(1) if match else None, now, now, 0]
                     seen[key][2] = now
+                    seen[key][3] = max(seen[key][3], rss)
                 except psutil.Error:
                     continue  # ended between listing and reading
             peak = max(peak, total)
@@ -183,10 +188,13 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
         err.seek(0)
         stdout, stderr = out.read(), err.read()
     jobs: dict[str, list[float]] = defaultdict(list)
-    for name, first, last in seen.values():
+    peaks: dict[str, int] = defaultdict(int)
+    for name, first, last, rss in seen.values():
         if name:
             jobs[name].append(last - first + interval)
-    result = Measured(seconds, peak, popen.returncode, dict(jobs), stdout, stderr, other)
+            peaks[name] = max(peaks[name], rss)
+    result = Measured(seconds, peak, popen.returncode, dict(jobs), stdout, stderr, other,
+                      dict(peaks))
     if check and popen.returncode != 0:
         raise RuntimeError(
             f"command failed ({popen.returncode}): {' '.join(map(str, command))}\n"
@@ -323,11 +331,18 @@ def cluster_scores(workdir: str | Path) -> dict[tuple[str, str], str]:
         return {(r["measure"], r["mfw"]): r["ari"] for r in csv.DictReader(fh)}
 
 
-def job_table(jobs: dict[str, list[float]]) -> list[str]:
-    """Markdown rows: script, jobs, summed and longest job wall time."""
-    rows = ["| script job | jobs | summed wall time | longest |", "|---|---|---|---|"]
+def job_table(jobs: dict[str, list[float]], peaks: dict[str, int] | None = None) -> list[str]:
+    """Markdown rows: script, jobs, summed and longest job wall time (and largest job RSS)."""
+    if peaks is None:
+        rows = ["| script job | jobs | summed wall time | longest |", "|---|---|---|---|"]
+    else:
+        rows = ["| script job | jobs | summed wall time | longest | largest RSS of one job |",
+                "|---|---|---|---|---|"]
     for name, times in sorted(jobs.items(), key=lambda kv: -sum(kv[1])):
-        rows.append(f"| {name} | {len(times)} | {sum(times):.1f} s | {max(times):.1f} s |")
+        row = f"| {name} | {len(times)} | {sum(times):.1f} s | {max(times):.1f} s |"
+        if peaks is not None:
+            row += f" {peaks.get(name, 0) / 2**20:.0f} MiB |"
+        rows.append(row)
     return rows
 
 
@@ -360,7 +375,7 @@ and MiB beside them. Peak memory is the summed RSS of the whole process tree, sa
 def update_results(name: str, body: str) -> None:
     """Replace (or add) the section of script ``name`` in RESULTS.md, keeping the others."""
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else HEADER
-    sections = dict(re.findall(r"<!-- (\w+):start -->\n(.*?)<!-- \1:end -->\n", text, re.S))
+    sections = dict(re.findall(r"<!-- (\w+):start -->\n(.*?)<!-- \1:end -->\n", text, re.DOTALL))
     sections[name] = body.rstrip() + "\n"
     order = [n for n in SECTION_ORDER if n in sections] + sorted(
         n for n in sections if n not in SECTION_ORDER)

@@ -31,36 +31,38 @@ from pathlib import Path
 import common
 import yaml
 
-from wordprint.profile import profile_settings
-
 from wordprint.io.catalog import read_catalog
 from wordprint.io.files import write_json
 from wordprint.io.profiles import profile_shard
+from wordprint.profile import profile_settings
 
 # Stage -> (file suffix, function name) whose cumulative time is the stage's.
 STAGES = {
-    "decode bytes": ("wordprint/text.py", "decode"),
+    "decode bytes": ("wordprint/text.py", "decode_text"),
     "strip Gutenberg header/licence": ("wordprint/gutenberg.py", "strip_gutenberg"),
     "split quotations (views)": ("wordprint/quotes.py", "split_quotations"),
     "normalise Unicode": ("wordprint/text.py", "normalise"),
-    "word tokens (`tokenize.words`, all calls)": ("wordprint/tokenize.py", "words"),
-    "sentence lengths (Punkt + per-sentence re-tokenising)":
-        ("wordprint/tokenize.py", "sentence_lengths"),
-    "  of which Punkt training": ("nltk/tokenize/punkt.py", "train"),
-    "  of which Punkt splitting": ("nltk/tokenize/punkt.py", "tokenize"),
+    "Punkt training (`tokenize.sentence_splitter`, once per document)":
+        ("wordprint/tokenize.py", "sentence_splitter"),
+    "tokens + sentence lengths (`tokenize.words_and_sentence_lengths`, once per view)":
+        ("wordprint/tokenize.py", "words_and_sentence_lengths"),
+    "  of which Punkt splitting": ("nltk/tokenize/punkt.py", "span_tokenize"),
+    "  of which Punkt's boundary decisions (computed, not remembered)":
+        ("nltk/tokenize/punkt.py", "text_contains_sentbreak"),
     "vocabulary statistics (`vocabulary_profile`)": ("wordprint/vocabulary.py",
                                                      "vocabulary_profile"),
-    "  of which MATTR": ("wordprint/vocabulary.py", "mattr"),
+    "  of which MATTR": ("wordprint/vocabulary.py", "_mattr"),
     "  of which MTLD": ("wordprint/vocabulary.py", "mtld"),
+    "bootstrap intervals (`uncertainty.vocabulary_intervals`, when configured)":
+        ("wordprint/uncertainty.py", "vocabulary_intervals"),
     "count + sort (`profile_view` itself)": ("wordprint/profile.py", "profile_view"),
-    "  (emptiness checks: `words` called by `profile_document`)": ("wordprint/profile.py",
-                                                                    "words-from-document"),
+    "emptiness checks (`tokenize.has_words`)": ("wordprint/tokenize.py", "has_words"),
     "JSON + gzip + fsync (`write_json`: cache + shard file)": ("wordprint/io/files.py",
                                                                "write_json"),
 }
 
 JOB_SCRIPT = """\
-import wordprint.io.step  # the import every wordprint script makes (pulls in nltk)
+import wordprint.io.step  # the import every wordprint script makes
 from pathlib import Path
 Path(snakemake.output[0]).write_text("done\\n")
 """
@@ -68,7 +70,7 @@ Path(snakemake.output[0]).write_text("done\\n")
 SNAKEFILE = """\
 rule all:
     input:
-        expand("out/{i}.txt", i=range(config["n"])),
+        expand("out/{i}.txt", i=range(config["jobs"])),
 
 
 rule job:
@@ -88,8 +90,9 @@ def cumulative(stats: pstats.Stats, suffix: str, name: str) -> tuple[float, int]
 
 
 # What profile_view calls besides counting and sorting.
-INNER = (("wordprint/tokenize.py", "words"), ("wordprint/tokenize.py", "sentence_lengths"),
-         ("wordprint/vocabulary.py", "vocabulary_profile"))
+INNER = (("wordprint/tokenize.py", "words_and_sentence_lengths"),
+         ("wordprint/vocabulary.py", "vocabulary_profile"),
+         ("wordprint/uncertainty.py", "vocabulary_intervals"))
 
 
 def called_from(stats: pstats.Stats, callee: tuple[str, str], caller: tuple[str, str]) -> float:
@@ -112,7 +115,7 @@ def job_startup(folder: Path) -> tuple[float, float, float]:
     times = {}
     for n in (2, 12):
         command = [sys.executable, "-m", "snakemake", "--cores", "1", "--directory", str(folder),
-                   "--snakefile", str(folder / "Snakefile"), "--config", f"n={n}",
+                   "--snakefile", str(folder / "Snakefile"), "--config", f"jobs={n}",
                    "--forceall", "--quiet"]
         runs = []
         for _ in range(2):
@@ -198,22 +201,19 @@ def main() -> None:
         "",
         common.machine_lines(info),
         "",
-        "`python benchmarks/profile_step.py`: cProfile of the `profile_shard` job's work on the "
-        f"26 novels in one process (views {', '.join(settings['views'])}), "
-        f"{wall:.1f} s wall under the profiler ({total:.1f} s profiled; cProfile inflates "
-        "call-heavy code such as Punkt, so read the shares, not the seconds).",
+        (
+            "`python benchmarks/profile_step.py`: cProfile of the `profile_shard` job's work on "
+            f"the 26 novels in one process (views {', '.join(settings['views'])}), "
+            f"{wall:.1f} s wall under the profiler ({total:.1f} s profiled; cProfile inflates "
+            "call-heavy code such as Punkt, so read the shares, not the seconds)."
+        ),
         "",
         "| stage | cumulative s | share | calls |",
         "|---|---|---|---|",
     ]
     print(f"profiled {total:.1f} s ({wall:.1f} s wall)")
     for label, (suffix, name) in STAGES.items():
-        if name == "words-from-document":
-            seconds = called_from(stats, ("wordprint/tokenize.py", "words"),
-                                  ("wordprint/profile.py", "profile_document"))
-            calls = 0
-        else:
-            seconds, calls = cumulative(stats, suffix, name)
+        seconds, calls = cumulative(stats, suffix, name)
         if name == "profile_view":  # its own work only: counting and sorting
             seconds -= sum(called_from(stats, callee, STAGES[label][0:2]) for callee in INNER)
         print(f"{label:60s} {seconds:7.2f} s {seconds / total:6.1%} ({calls} calls)")
@@ -230,8 +230,9 @@ def main() -> None:
     bare = import_time("pass")
     imports = {
         "`snakemake.script` (every script job's preamble)": import_time("import snakemake.script"),
-        "`wordprint.io.step` (every wordprint script; pulls in nltk)":
-            import_time("import wordprint.io.step"),
+        "`wordprint.io.step` (every wordprint script)": import_time("import wordprint.io.step"),
+        "`nltk.tokenize.punkt` (the profile_shard jobs, on their first document)":
+            import_time("import nltk.tokenize.punkt"),
         "`wordprint.plot` + `matplotlib.pyplot` (figure jobs)":
             import_time("import matplotlib.pyplot, wordprint.plot"),
     }
@@ -245,9 +246,11 @@ def main() -> None:
         textwrap.dedent(top).strip(),
         "```",
         "",
-        "Snakemake job start-up (a workflow of trivial `script:` jobs that import "
-        f"`wordprint.io.step`, `--cores 1`): 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, so "
-        f"**{per_job:.2f} s per job**.",
+        (
+            "Snakemake job start-up (a workflow of trivial `script:` jobs that import "
+            f"`wordprint.io.step`, `--cores 1`): 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, so "
+            f"**{per_job:.2f} s per job**."
+        ),
         "",
         f"| import in a fresh interpreter | seconds (bare `python -c pass`: {bare:.2f} s) |",
         "|---|---|",
@@ -255,8 +258,9 @@ def main() -> None:
     for label, seconds in imports.items():
         print(f"import {label}: {seconds - bare:.2f} s over bare start-up")
         lines.append(f"| {label} | {seconds - bare:.2f} |")
-    lines += ["", "One `plot_maps` job's figures in-process (50 samples, 11 groups, as British "
-              "fiction with its `own` views; the first figure includes matplotlib's warm-up):",
+    lines += ["", ("One `plot_maps` job's figures in-process (50 samples, 11 groups, as British "
+                   "fiction with its `own` views; the first figure includes matplotlib's "
+                   "warm-up):"),
               "", "| figure step | seconds |", "|---|---|"]
     for label, seconds in figures.items():
         print(f"figure {label}: {seconds:.2f} s")

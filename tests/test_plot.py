@@ -204,6 +204,39 @@ def test_label_placement_is_deterministic_and_avoids_a_crowd():
     assert overlapping_pairs(boxes, tol=0.0) == []
 
 
+def test_mds_groups_get_convex_hulls_when_they_have_an_area():
+    xy = [[0, 0], [1, 0], [0, 1],  # a: a triangle
+          [5, 5], [6, 6], [7, 7],  # b: three points on one line, no area
+          [9, 0], [9, 1]]  # c: two points
+    groups = ["a"] * 3 + ["b"] * 3 + ["c"] * 2
+    fig = plot.mds_figure(xy, list("abcdefgh"), groups, title="", axis_labels=("x", "y"))
+    patches = fig.axes[0].patches
+    assert len(patches) == 2  # the fill and the outline of a's hull only
+    corners = np.unique(np.round(patches[0].get_xy(), 9), axis=0)
+    assert corners.tolist() == [[0, 0], [0, 1], [1, 0]]
+    assert patches[1].get_edgecolor()[:3] == pytest.approx(mpl.colors.to_rgb(
+        plot.group_colours(["a", "b", "c"])["a"]))
+    bare = plot.mds_figure(xy, list("abcdefgh"), groups, title="", axis_labels=("x", "y"),
+                           hulls=False)
+    assert len(bare.axes[0].patches) == 0
+
+
+def test_label_placement_keeps_labels_off_lines_when_it_can():
+    # One point; then a line through the middle of where its label went.
+    pts = np.array([[100.0, 100.0]])
+    sizes = np.array([[40.0, 10.0]])
+    bounds = (0, 0, 400, 400)
+
+    def left_edge(placement):
+        dx, _, ha, _, _ = placement[0]
+        return 100 + dx - {"left": 0, "right": 40, "center": 20}[ha]
+
+    x0 = left_edge(plot._place_labels(pts, sizes, radius=3.0, bounds=bounds))
+    line = np.array([[x0 + 20, 0.0, x0 + 20, 400.0]])
+    moved = left_edge(plot._place_labels(pts, sizes, radius=3.0, bounds=bounds, lines=line))
+    assert not (moved < x0 + 20 < moved + 40)  # the label no longer straddles the line
+
+
 def test_mds_rejects_bad_coords():
     with pytest.raises(ValueError, match="coords"):
         plot.mds_figure(np.zeros((3, 3)), ["a", "b", "c"], ["x"] * 3, title="",
@@ -290,6 +323,24 @@ def test_vocabulary_skips_missing_values_and_checks_lengths():
         plot.vocabulary_figure(["a"], ["x"], {}, title="")
 
 
+def test_vocabulary_intervals_are_whiskers_of_the_dots():
+    stats = {"MTLD": [10.0, 20.0, 30.0], "MATTR": [0.5, 0.6, 0.7]}
+    intervals = {"MTLD": ([8.0, None, 27.0], [12.0, None, 35.0])}
+    fig = plot.vocabulary_figure(["a", "b", "c"], ["x", "x", "y"], stats, title="",
+                                 intervals=intervals, note="whiskers: 95% intervals")
+    mtld, mattr = fig.axes[0], fig.axes[1]
+    whiskers = [c for c in mtld.collections if isinstance(c, mpl.collections.LineCollection)]
+    assert len(whiskers) == 1
+    ends = sorted(tuple(seg[:, 0]) for seg in whiskers[0].get_segments())
+    assert ends == [(8.0, 12.0), (27.0, 35.0)]  # b has none
+    assert mtld.get_xlim()[1] >= 35.0  # the axis takes the whiskers in
+    assert not [c for c in mattr.collections if isinstance(c, mpl.collections.LineCollection)]
+    assert fig.get_supxlabel() == "whiskers: 95% intervals"
+    with pytest.raises(ValueError, match="names no statistic"):
+        plot.vocabulary_figure(["a"], ["x"], {"MTLD": [1.0]}, title="",
+                               intervals={"TTR": ([0.5], [0.6])})
+
+
 def test_figures_refuse_an_empty_corpus():
     with pytest.raises(ValueError, match="at least one document"):
         plot.mds_figure(np.zeros((0, 2)), [], [], title="", axis_labels=("a", "b"))
@@ -311,11 +362,11 @@ def small_figure() -> Figure:
 META = {"Title": "Heatmap", "wordprint:config": "mfw=500 & culling=0.2", "Source": "a.csv"}
 
 
-def test_save_figure_writes_png_and_svg_with_identical_bytes_twice(tmp_path):
+def test_save_figure_writes_png_svg_and_pdf_with_identical_bytes_twice(tmp_path):
     fig = small_figure()
     first = save_figure(fig, tmp_path / "one" / "heatmap", metadata=META)
     second = save_figure(fig, tmp_path / "two" / "heatmap", metadata=META)
-    assert [p.name for p in first] == ["heatmap.png", "heatmap.svg"]
+    assert [p.name for p in first] == ["heatmap.png", "heatmap.svg", "heatmap.pdf"]
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes()
     with Image.open(first[0]) as image:
@@ -353,7 +404,7 @@ def test_save_figure_is_deterministic_across_processes(tmp_path):
 
 
 def test_save_figure_metadata_in_png_text_chunks_and_svg(tmp_path):
-    png, svg = save_figure(small_figure(), tmp_path / "fig", metadata=META)
+    png, svg, _ = save_figure(small_figure(), tmp_path / "fig", metadata=META)
     with Image.open(png) as image:
         assert image.text["wordprint:config"] == "mfw=500 & culling=0.2"
         assert image.text["Title"] == "Heatmap"
@@ -386,8 +437,8 @@ def test_bad_metadata_raises_and_writes_nothing(tmp_path):
 
 def test_failure_while_writing_leaves_no_partial_file_and_keeps_old_ones(tmp_path):
     fig = small_figure()
-    png, svg = save_figure(fig, tmp_path / "fig")
-    old = {p: p.read_bytes() for p in (png, svg)}
+    files = save_figure(fig, tmp_path / "fig")
+    old = {p: p.read_bytes() for p in files}
     real_savefig = fig.savefig
 
     def failing_savefig(fname, *, format, **kwargs):
@@ -399,8 +450,8 @@ def test_failure_while_writing_leaves_no_partial_file_and_keeps_old_ones(tmp_pat
     fig.savefig = failing_savefig  # type: ignore[method-assign]
     with pytest.raises(RuntimeError, match="disk full"):
         save_figure(fig, tmp_path / "fig")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig.png", "fig.svg"]
-    assert {p: p.read_bytes() for p in (png, svg)} == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fig.pdf", "fig.png", "fig.svg"]
+    assert {p: p.read_bytes() for p in files} == old
 
 
 # ---------------------------------------------------------------------------------------------
@@ -666,6 +717,32 @@ def test_keyness_figure_refuses_bad_input():
                             reference_label="b")
     with pytest.raises(ValueError, match="finite"):
         plot.keyness_figure(["a"], [np.inf], [1], [True], target_label="a", reference_label="b")
+
+
+def test_keyness_figure_whiskers_and_terms_beyond_them():
+    low = [11.5, 5.0, 9.0, None, -5.5, -4.5, -4.4, -5.3]
+    high = [12.3, 9.5, 11.0, None, -2.0, -3.0, -3.9, -4.9]
+    fig = keyness_demo(low=low, high=high)
+    ax = fig.axes[0]
+    whiskers = [line for line in ax.lines if len(line.get_xdata()) == 2
+                and mpl.colors.to_hex(line.get_color()) == "#222222"]
+    spans = sorted(tuple(line.get_xdata()) for line in whiskers)
+    assert spans == sorted((lo, hi) for lo, hi in zip(low, high) if lo is not None)
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_window_extent(renderer)
+    to_px = ax.transData.transform
+    for term, lr, lo, hi in zip(KEY_TERMS, KEY_RATIOS, low, high):
+        text = next(t for t in ax.texts if t.get_text() == term)
+        extent = text.get_window_extent(renderer)
+        assert box.x0 - 0.5 <= extent.x0 and extent.x1 <= box.x1 + 0.5, term
+        if lo is None:
+            continue
+        if lr > 0:  # the term starts right of the whisker's end, not on it
+            assert extent.x0 >= to_px((hi, 0))[0], term
+        else:
+            assert extent.x1 <= to_px((lo, 0))[0], term
+    with pytest.raises(ValueError, match="low has 1 entries"):
+        keyness_demo(low=[1.0], high=high)
 
 
 def test_keyness_figure_is_deterministic(tmp_path):

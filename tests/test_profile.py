@@ -74,3 +74,67 @@ def test_other_feature_sets_are_counted_when_asked():
     # "to be or not to be that is the question" is 39 characters: 37 trigrams
     assert sum(view["features"]["char:3"].values()) == 37 and view["features"]["char:3"]["to "] == 2
     assert view["counts"] == plain["views"]["full"]["counts"]
+
+
+def reference_view(text: str, splitter, settings) -> dict:
+    """A view's profile computed the plain way: nltk's tokenizer and Punkt, a sliding MATTR."""
+    import json
+    from collections import Counter
+
+    import numpy as np
+    from nltk.tokenize import RegexpTokenizer
+
+    from wordprint import tokenize, vocabulary
+
+    with tokenize._without_clock_limit():
+        tokenizer = RegexpTokenizer(tokenize.TOKEN_PATTERNS[settings["pattern"]])
+        tokens = [t.lower() for t in tokenizer.tokenize(text)]
+        starts = [a for a, _ in tokenizer.span_tokenize(text)]
+        ends = [b for _, b in splitter.span_tokenize(text)]
+    lengths = [int(n) for n in np.diff(np.searchsorted(starts, [0, *ends])) if n]
+    counts = Counter(tokens)
+    n, w = len(tokens), settings["mattr_window"]
+    if n <= w:
+        mattr = len(counts) / n
+    else:
+        window = Counter(tokens[:w])  # a sliding count of the window's types
+        types = total = len(window)
+        for i in range(w, n):
+            window[tokens[i - w]] -= 1
+            types -= window[tokens[i - w]] == 0
+            types += window[tokens[i]] == 0
+            window[tokens[i]] += 1
+            total += types
+        mattr = total / ((n - w + 1) * w)
+    stats = {
+        "tokens": n, "types": len(counts), "ttr": len(counts) / n, "mattr": mattr,
+        "mtld": vocabulary.mtld(tokens, threshold=settings["mtld_threshold"]),
+        "yules_k": vocabulary.yules_k(tokens), "hapax_share": vocabulary.hapax_share(tokens),
+        "mean_word_length": sum(len(t) for t in tokens) / n,
+        "mean_sentence_length": sum(lengths) / len(lengths),
+    }
+    ordered = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return json.loads(json.dumps({"tokens": n, "stats": stats, "counts": ordered}))
+
+
+def test_profile_is_the_plain_computation(shared):
+    # The per-document step's shortcuts (one tokenising pass per view, remembered Punkt
+    # decisions, vectorised MATTR, sorting) change no number of the profile.
+    import json
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+
+    from wordprint import tokenize
+
+    paper = shared / "corpora" / "federalist" / "texts" / "federalist_10.txt"
+    for raw in [(REPO / "corpus/texts/dawsey-2018-platypus-112.txt").read_bytes(),
+                paper.read_bytes()]:
+        profile = profile_document(raw, doc_id="d", settings=SETTINGS)
+        texts, _ = clean_document(raw, doc_id="d")
+        with tokenize._without_clock_limit():
+            trainer = PunktTrainer()
+            trainer.train(texts["full"][: tokenize.PUNKT_TRAINING_CHARS], finalize=True)
+            plain = PunktSentenceTokenizer(trainer.get_params())
+        for view, data in profile["views"].items():
+            expected = reference_view(texts[view], plain, SETTINGS)
+            assert json.dumps(data) == json.dumps(expected), view

@@ -262,3 +262,22 @@ def test_views_are_consistent(essay):
     assert all(essay[a] in "“\"" for a, _ in s.spans)
     assert r["words"]["own"] + r["words"]["quoted"] + r["removed"]["citations"]["words"] == (
         r["words"]["full"])
+
+
+def test_words_starting_in_a_range_are_those_of_the_whole_text():
+    # The removed words of each category are counted range by range, not by reading every word
+    # of the text: each range must count exactly the words (found in the whole text) that start
+    # in it, also when it begins inside a word ("word¹": a superscript is a letter to `re`).
+    import random
+
+    from wordprint import quotes
+
+    rng = random.Random(5)
+    pieces = [*"ab Z'’-_9.[]()", "¹", "²", "e\u0301", "ΟΔΟΣ", "don't", "self-", "(p. 4)", "[3]"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        starts = [m.start() for m in quotes._WORD.finditer(text)]
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = sum(start <= s < end for s in starts)
+        assert quotes._words_starting_in(text, start, end) == expected, (text, start, end)

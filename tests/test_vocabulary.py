@@ -334,3 +334,30 @@ def test_module_doc_examples():
 
     result = doctest.testmod(voc)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_mattr_is_exactly_the_sum_of_window_types_over_the_windows():
+    # The vectorised count gives the same integer as sliding a window (or reading each window),
+    # divided the same way: equal floats, not only close ones.
+    rng = random.Random(12)
+    for _ in range(500):
+        tokens = random_tokens(rng, n_max=120, v_max=30)
+        window = rng.randint(1, len(tokens) + 2)
+        n = len(tokens)
+        if n <= window:
+            assert mattr(tokens, window=window) == len(set(tokens)) / n
+            continue
+        total = sum(len(set(tokens[i : i + window])) for i in range(n - window + 1))
+        assert mattr(tokens, window=window) == total / ((n - window + 1) * window)
+
+
+def test_profile_takes_the_callers_counts():
+    from collections import Counter
+
+    rng = random.Random(13)
+    for _ in range(100):
+        tokens = random_tokens(rng)
+        window = rng.randint(1, 90)
+        assert vocabulary_profile(
+            tokens, [1], mattr_window=window, counts=Counter(tokens)
+        ) == vocabulary_profile(tokens, [1], mattr_window=window)

@@ -1,12 +1,15 @@
 """End-to-end: the real workflow on a small catalog of local texts, in a temporary folder."""
 
 import csv
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
 PAPERS = {1: "Hamilton", 6: "Hamilton", 10: "Madison", 14: "Madison", 2: "Jay", 3: "Jay"}
@@ -92,6 +95,43 @@ def test_outputs_exist_and_are_sensible(first_run):
     assert "data:image/png;base64," in html and "fed10" in html
 
 
+def test_robustness_map_covers_every_document(first_run):
+    results = first_run / "results"
+    rows = read_rows(results / "tables/robustness.csv")
+    catalog = {r["id"]: r for r in read_rows(first_run / "mycorpus/catalog.csv")}
+    assert list(rows[0]) == ["document", "label", "conclusion", "reference", "share", "holds",
+                             "settings", "views", "status", "alternative"]
+    assert sorted((r["document"], r["conclusion"]) for r in rows) == sorted(
+        (d, c) for d in catalog for c in ("nearest", "cluster"))
+    for r in rows:
+        share, holds, settings = float(r["share"]), int(r["holds"]), int(r["settings"])
+        assert 0 <= share <= 1 and share == pytest.approx(holds / settings)
+        assert r["status"] == ("robust" if share >= 0.75 else "fragile")
+        assert r["label"] == catalog[r["document"]]["author"]
+        # 2 MFW x 2 measures x 1 normalisation, in each view: the essay has its own words too.
+        own = r["document"] == "dawsey"
+        assert (settings, r["views"]) == ((8, "full, own") if own else (4, "full"))
+    # The reference answers are those of the report's setting (cosine_delta, 100 MFW).
+    with open(results / "tables/distances/cosine_delta_mfw100.csv", newline="") as fh:
+        table = list(csv.reader(fh))
+    ids = table[0][1:]
+    D = {row[0]: dict(zip(ids, map(float, row[1:]))) for row in table[1:]}
+    cut = read_rows(results / "tables/clusters/cosine_delta_mfw100.csv")
+    clusters = {r["id"]: r["cluster"] for r in cut}
+    for r in rows:
+        d = r["document"]
+        others = [i for i in catalog if i != d]
+        if r["conclusion"] == "nearest":
+            assert r["reference"] == catalog[min(others, key=lambda i: D[d][i])]["author"]
+        else:
+            mates = sorted(i for i in others if clusters[i] == clusters[d])
+            assert r["reference"] == ("; ".join(mates) or "(alone)")
+    figure = read_rows(results / "figures/robustness.csv")
+    assert len(figure) == len(rows) and {r["document"] for r in figure} == set(catalog)
+    for ext in ("png", "svg"):
+        assert (results / f"figures/robustness.{ext}").stat().st_size > 0
+
+
 def test_rerun_does_nothing(first_run):
     run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv")
     assert run.returncode == 0 and "Nothing to be done" in run.stdout + run.stderr
@@ -158,6 +198,49 @@ def test_comparisons_find_known_markers(first_run):
         assert ",nan," not in text and ",inf," not in text, path
 
 
+def test_bootstrap_intervals_in_tables_and_figure_data(first_run):
+    results = first_run / "results"
+    # A text gets intervals from 5 segments of about 500 tokens (config 'uncertainty').
+    long = {r["id"]: int(r["tokens"]) >= 2250 for r in read_rows(results / "tables/vocabulary.csv")}
+    assert long["dawsey"] and not all(long.values())
+    for r in read_rows(results / "tables/vocabulary.csv"):
+        for stat in ("mattr", "mtld", "yules_k", "mean_word_length", "mean_sentence_length"):
+            low, high = r[f"{stat}_low"], r[f"{stat}_high"]
+            if long[r["id"]]:
+                assert float(low) <= float(r[stat]) <= float(high), (r["id"], stat)
+            else:
+                assert low == high == "", (r["id"], stat)
+        assert "ttr_low" not in r
+    figure = read_rows(results / "figures/vocabulary.csv")
+    assert list(figure[0])[2:5] == ["mattr", "mattr_low", "mattr_high"]
+    # Neighbours: intervals in the report's setting (cosine_delta, 100 MFW) only.
+    rows = read_rows(results / "tables/neighbours.csv")
+    assert list(rows[0])[-3:] == ["distance", "distance_low", "distance_high"]
+    shown = [r for r in rows if (r["measure"], r["mfw"]) == ("cosine_delta", "100")]
+    assert all(r["distance_low"] == r["distance_high"] == "" for r in rows if r not in shown)
+    both = [r for r in shown if long[r["sample"]] and long[r["neighbour"]]]
+    assert both and all(
+        0 <= float(r["distance_low"]) <= float(r["distance"]) <= float(r["distance_high"])
+        for r in both
+    )
+    assert all(r["distance_low"] == "" for r in shown if not long[r["neighbour"]])
+    # Keyness: Log Ratio's interval after it, in the table and in the figure's data.
+    own = read_rows(results / "tables/keyness/essay-own-words-vs-rest.csv")
+    assert list(own[0])[list(own[0]).index("log_ratio") + 1 :][:2] == [
+        "log_ratio_low", "log_ratio_high"]
+    trotsky = own[0]
+    assert float(trotsky["log_ratio_low"]) <= float(trotsky["log_ratio"])
+    assert float(trotsky["log_ratio"]) <= float(trotsky["log_ratio_high"])
+    bars = read_rows(results / "figures/keyness/essay-own-words-vs-rest.csv")
+    assert {"log_ratio_low", "log_ratio_high"} <= set(bars[0])
+    # The report shows each interval in brackets after its statistic.
+    html = (results / "report.html").read_text(encoding="utf-8")
+    essay = next(r for r in read_rows(results / "tables/vocabulary.csv") if r["id"] == "dawsey")
+    mattr = [f"{float(essay[k]):.4g}" for k in ("mattr", "mattr_low", "mattr_high")]
+    assert "<th>mattr [CI]</th>" in html and "<th>mattr_low</th>" not in html
+    assert f"<td>{mattr[0]} [{mattr[1]}, {mattr[2]}]</td>" in html
+
+
 def test_comparison_figures_and_report(first_run):
     results = first_run / "results"
     for kind in ("keyness", "zeta"):
@@ -169,7 +252,7 @@ def test_comparison_figures_and_report(first_run):
     catalog = read_rows(first_run / "mycorpus/catalog.csv")
     assert {r["id"] for r in growth} == {r["id"] for r in catalog} - {"dawsey"} | {"dawsey (own)"}
     html = (results / "report.html").read_text()
-    assert "<h2>Comparison</h2>" in html and "Terms most key in Hamilton" in html
+    assert "<h2 id=\"comparison\">Comparison</h2>" in html and "Terms most key in Hamilton" in html
     assert "<td>upon</td>" in html
 
 
@@ -189,6 +272,15 @@ def test_snakemake_report_has_captions(first_run):
     assert run.returncode == 0, run.stderr[-3000:]
     html = (first_run / "report.html").read_text()
     assert "Agreement of the flat clusters" in html and "Classical multidimensional scaling" in html
+    # Every output but the per-document cache is in it, with a caption and labels.
+    start = html.index("var results = ", html.index('<script id="results">'))
+    entries = json.loads(html[start:].split("\n", 1)[0].removeprefix("var results = ").rstrip(";"))
+    outputs = {str(p.relative_to(first_run)) for p in (first_run / "results").rglob("*")
+               if p.is_file() and not p.name.startswith(".") and p.parent.name != "profiles"}
+    assert sorted(outputs - set(entries)) == []
+    assert [k for k, v in entries.items() if not (v["caption"] and v["labels"])] == []
+    assert entries["results/figures/mds/cosine_delta_mfw100.pdf"]["labels"] == {
+        "figure": "mds/cosine_delta_mfw100"}
 
 
 def test_two_runs_from_scratch_give_identical_bytes(first_run, tmp_path, shared):
@@ -205,4 +297,46 @@ def test_two_runs_from_scratch_give_identical_bytes(first_run, tmp_path, shared)
     files = sorted(p.relative_to(second) for p in (second / "results").rglob("*") if p.is_file())
     assert len(files) > 40
     differ = [str(f) for f in files if (first_run / f).read_bytes() != (second / f).read_bytes()]
-    assert differ == []
+    assert differ == ["results/provenance.json"]  # it records when each job ran
+    # ... and says so: without the fields it lists as varying, the two records are the same.
+    records = [json.loads((root / differ[0]).read_text()) for root in (first_run, second)]
+    for record in records:
+        assert record.pop("varying_fields") == ["written", "jobs[].started", "jobs[].finished"]
+        del record["written"]
+        for job in record["jobs"]:
+            del job["started"], job["finished"]
+    assert records[0] == records[1]
+
+
+def test_provenance_records_every_output_and_input(first_run):
+    record = json.loads((first_run / "results/provenance.json").read_text(encoding="utf-8"))
+    assert record["software"]["wordprint"] == record["wordprint"]
+    assert {"snakemake", "numpy", "scikit-learn", "nltk", "matplotlib"} <= set(record["software"])
+    assert record["config"]["catalog"] == "mycorpus/catalog.csv"
+    assert record["config"]["mfw"] == [50, 100]  # resolved, defaults included
+    # Every document with the SHA-256 of its file and its cleaning summary.
+    texts = {d["id"]: d for d in record["documents"]}
+    fed10 = texts["fed10"]
+    assert fed10["sha256"] == hashlib.sha256((first_run / fed10["file"]).read_bytes()).hexdigest()
+    assert set(fed10["cleaning"]) >= {"encoding", "quoted_share", "warnings"}
+    # Every file under results/ but the record itself, with its SHA-256 and its job.
+    made = {path: (job, sha) for job in record["jobs"] for path, sha in job["outputs"].items()}
+    files = {str(p.relative_to(first_run)) for p in (first_run / "results").rglob("*")
+             if p.is_file() and not p.name.startswith(".")} - {"results/provenance.json"}
+    assert set(made) == files
+    for path, (job, sha) in made.items():
+        assert hashlib.sha256((first_run / path).read_bytes()).hexdigest() == sha, path
+    job, _ = made["results/figures/mds/cosine_delta_mfw100.png"]
+    assert job["rule"] == "plot_maps"
+    assert sorted(job["inputs"]) == ["results/tables/clusters/cosine_delta_mfw100.csv",
+                                     "results/tables/distances/cosine_delta_mfw100.csv",
+                                     "results/tables/linkage/cosine_delta_mfw100.csv"]
+    # The figure carries its own provenance, tied to the record by the config's digest.
+    with Image.open(first_run / "results/figures/mds/cosine_delta_mfw100.png") as png:
+        meta = png.text
+    assert meta["wordprint:rule"] == "plot_maps"
+    assert meta["wordprint:wildcards"] == "measure=cosine_delta, mfw=100"
+    assert meta["wordprint:config-sha256"] == record["config_sha256"]
+    assert meta["wordprint:version"] == record["wordprint"]
+    svg = (first_run / "results/figures/mds/cosine_delta_mfw100.svg").read_text(encoding="utf-8")
+    assert "wordprint:rule: plot_maps" in svg

@@ -68,6 +68,7 @@ from wordprint.keyness import P_ADJUSTMENTS, adjust_p_values, keyness
 from wordprint.params import escaped_repr
 from wordprint.profile import VIEWS, DocumentError, clean_document
 from wordprint.tokenize import words
+from wordprint.uncertainty import UncertaintySettings, interval_columns, log_ratio_intervals
 from wordprint.zeta import segment_tokens, segments_of_texts, zeta
 
 Table = dict[str, Any]
@@ -805,8 +806,9 @@ ZETA_LABELS = 12
 def keyness_plot_rows(table: Table, terms: Sequence[str]) -> Table:
     """The rows of a :func:`keyness_table` the keyness figure draws (``terms``, in order).
 
-    Columns: ``term``, ``key_in``, ``sign``, ``log_ratio``, ``significant``, the sort
-    statistic and the two frequencies: the data saved beside the figure.
+    Columns: ``term``, ``key_in``, ``sign``, ``log_ratio`` (with ``log_ratio_low`` and
+    ``log_ratio_high``, its bootstrap interval, when the table has them), ``significant``, the
+    sort statistic and the two frequencies: the data saved beside the figure.
 
     Examples
     --------
@@ -819,8 +821,9 @@ def keyness_plot_rows(table: Table, terms: Sequence[str]) -> Table:
     index = {term: i for i, term in enumerate(table["term"])}
     rows = [index[t] for t in terms]
     statistic = table["sorted_by"][0] if len(table["term"]) else "log_likelihood"
-    columns = ["term", "key_in", "sign", "log_ratio", "significant", statistic]
-    columns += ["freq_target", "freq_reference"]
+    columns = ["term", "key_in", "sign", "log_ratio"]
+    columns += [c for c in interval_columns("log_ratio") if c in table]
+    columns += ["significant", statistic, "freq_target", "freq_reference"]
     return {c: [table[c][i] for i in rows] for c in dict.fromkeys(columns)}
 
 
@@ -862,8 +865,14 @@ def analyse(
     tokens: Mapping[str, Sequence[str]],
     *,
     settings: KeynessSettings,
+    uncertainty: UncertaintySettings | None = None,
 ) -> ComparisonResult:
     """All tables of one comparison, from the documents' profiles and tokens (by sample id).
+
+    With ``uncertainty`` (the config's block) the keyness table has ``log_ratio_low`` and
+    ``log_ratio_high`` after ``log_ratio``: its block-bootstrap interval
+    (:func:`wordprint.uncertainty.log_ratio_intervals`; each sample's segments resampled from
+    its own stream, keyed by its sample id), empty when a side is too short to resample.
 
     Examples
     --------
@@ -897,6 +906,17 @@ def analyse(
             f"{target.label} vs {reference.label}: no term is used {s['min_freq']} times on both "
             "sides together, so nothing can be tested. Lower keyness.min_freq in the config."
         )
+    if uncertainty is not None:
+        low, high = log_ratio_intervals(
+            table["term"],
+            {i: tokens[i] for i in target.samples},
+            {i: tokens[i] for i in reference.samples},
+            **uncertainty,
+        )
+        at = list(table).index("log_ratio") + 1
+        items = list(table.items())
+        added = list(zip(interval_columns("log_ratio"), (low, high)))
+        table = dict(items[:at] + added + items[at:])
     top_t, top_r = top_terms(table, n=s["top"])
     side_tokens = {
         "target": {i: tokens[i] for i in target.samples},

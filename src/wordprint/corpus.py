@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wordprint.io.catalog import Document
+from wordprint.uncertainty import VOCABULARY_INTERVALS, interval_columns
 from wordprint.vocabulary import PROFILE_KEYS
 
 # The columns of results/tables/vocabulary.csv: every statistic of a vocabulary profile.
@@ -77,22 +78,30 @@ def samples(
 def vocabulary_rows(
     corpus: Sequence[Sample], profiles: Mapping[str, Any]
 ) -> tuple[list[str], list[list]]:
-    """One row per sample: catalog fields, encoding, and the vocabulary statistics."""
-    header = [
-        "id",
-        "document",
-        "view",
-        "author",
-        "title",
-        "year",
-        "group",
-        "encoding",
-        *VOCABULARY_COLUMNS,
+    """One row per sample: catalog fields, encoding, and the vocabulary statistics.
+
+    Each statistic of :data:`wordprint.uncertainty.VOCABULARY_INTERVALS` is followed by its
+    bootstrap interval, ``<statistic>_low`` and ``<statistic>_high`` (None, an empty cell,
+    where the profile has none: see :func:`wordprint.uncertainty.vocabulary_intervals`).
+    """
+    statistics = [
+        name
+        for column in VOCABULARY_COLUMNS
+        for name in (
+            (column, *interval_columns(column)) if column in VOCABULARY_INTERVALS else (column,)
+        )
     ]
+    header = ["id", "document", "view", "author", "title", "year", "group", "encoding"]
+    header += statistics
     rows = []
     for s in corpus:
         d = s.document
         encoding = profiles[d.id]["cleaning"]["encoding"]
+        values = dict(s.stats)
+        intervals = profiles[d.id]["views"][s.view].get("intervals", {})
+        for column in VOCABULARY_INTERVALS:
+            low, high = intervals.get(column) or (None, None)
+            values.update(zip(interval_columns(column), (low, high)))
         rows.append(
             [
                 s.id,
@@ -103,7 +112,7 @@ def vocabulary_rows(
                 d.year,
                 d.group,
                 encoding,
-                *(s.stats[c] for c in VOCABULARY_COLUMNS),
+                *(values[c] for c in statistics),
             ]
         )
     return header, rows

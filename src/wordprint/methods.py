@@ -57,6 +57,11 @@ METHODS: tuple[Method, ...] = (
     Method("distances", "sample size warning", "Delta is unreliable below about 5,000 words "
            "per sample", "Eder, M. (2015). Does size matter? Authorship attribution, small "
            "samples, big problem. Digital Scholarship in the Humanities 30(2), 167-182."),
+    Method("distances", "robustness map", "share of the MFW x measure x normalisation x view "
+           "settings in which a document's nearest author and cluster-mates stay the same",
+           "Rybicki, J. & Eder, M. (2011). Deeper Delta across genres and languages: do we "
+           "really need the most frequent words? Literary and Linguistic Computing 26(3), "
+           "315-321."),
     Method("comparison", "log-likelihood G2", "keyness of a term in a target against a "
            "reference corpus", "Rayson, P. & Garside, R. (2000). Comparing corpora using "
            "frequency profiling. Workshop on Comparing Corpora, ACL, 1-6."),
@@ -87,4 +92,8 @@ METHODS: tuple[Method, ...] = (
            "resampled segments of each document; the central share of the replicates",
            "Efron, B. & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & "
            "Hall."),
+    Method("uncertainty", "block bootstrap", "consecutive segments drawn whole, so that word "
+           "bursts, MATTR windows and sentences keep their dependence", "Künsch, H. R. (1989). "
+           "The jackknife and the bootstrap for general stationary observations. The Annals of "
+           "Statistics 17(3), 1217-1241."),
 )

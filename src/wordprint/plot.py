@@ -49,6 +49,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from scipy.cluster import hierarchy
+from scipy.spatial import ConvexHull, QhullError
 
 __all__ = [
     "COLUMN_WIDTHS",
@@ -203,13 +204,13 @@ def group_colours(groups: Sequence[str]) -> dict[str, str]:
 def group_markers(groups: Sequence[str]) -> dict[str, str]:
     """Map each group name to a marker shape; shapes change when the colours repeat.
 
-    Groups 0-7 (in the order of :func:`group_colours`) are circles, 8-15 squares, and so on, so that a group's
-    (colour, marker) pair is unique for up to 64 groups.
+    Groups 0-7 (in the order of :func:`group_colours`) are circles, 8-15 squares, and so on,
+    so that a group's (colour, marker) pair is unique for up to 64 groups.
 
     Examples
     --------
     >>> group_markers(["b", "a"])
-    {'a': 'o', 'b': 'o'}
+    {'b': 'o', 'a': 'o'}
     >>> group_markers([f"g{i:02d}" for i in range(9)])["g08"]
     's'
 
@@ -564,6 +565,7 @@ def _place_labels(
     radius: float,
     bounds: tuple[float, float, float, float],
     passes: int = 10,
+    lines: np.ndarray | None = None,
 ) -> list[tuple[float, float, str, str, int]]:
     """Deterministic point-label placement (all values in display units).
 
@@ -574,7 +576,8 @@ def _place_labels(
     another point than to its own (ambiguous), and last the distance. Labels are placed
     greedily from the most crowded point outwards, then improved by passes that move each
     label to its cheapest position given all the others (discrete gradient descent), until
-    nothing moves. Returns, per point, the offset (dx, dy) of the text anchor, its alignment
+    nothing moves. Line segments drawn on the map (``lines``, rows x0, y0, x1, y1: group
+    hulls) are avoided too, at a lower cost than markers. Returns, per point, the offset (dx, dy) of the text anchor, its alignment
     (ha, va) and its ring (0 = beside the point; further rings get a leader line).
 
     References
@@ -619,6 +622,9 @@ def _place_labels(
         closer = _box_distances(box, np.delete(points, i, axis=0)) < own[:, None] + 1.0
         cost += 0.3 * area * closer.any(axis=1)
         cost += 1e-3 * area * ring_of
+        if lines is not None and len(lines):
+            crossed = _segments_hit_boxes(lines[None, :, :2], lines[None, :, 2:], box[:, None])
+            cost += 0.2 * area * crossed.sum(axis=1)
         offsets.append(np.column_stack([dx, dy]))
         boxes.append(box)
         ends.append(end)
@@ -679,8 +685,10 @@ def mds_figure(
     axis_labels: tuple[str, str],
     column: Column = "double",
     max_labels: int = 40,
+    hulls: bool = True,
 ) -> Figure:
-    """A 2-D map (MDS or PCA scores): points coloured and shaped by group.
+    """A 2-D map (MDS or PCA scores): points coloured and shaped by group, each group of three
+    or more documents inside its convex hull (lightly filled, outlined in the group's colour).
 
     Up to ``max_labels`` documents (default 40) every point carries its label, placed by a
     small deterministic algorithm (candidate positions around each point, greedy placement
@@ -706,6 +714,8 @@ def mds_figure(
         Page width: 7 in or 3.5 in.
     max_labels : int
         Largest number of documents that get per-point labels.
+    hulls : bool
+        Draw the convex hull of each group with at least three documents not on one line.
 
     Returns
     -------
@@ -746,8 +756,11 @@ def mds_figure(
     with style_context():
         fig = _new_figure(width, width * (0.85 if column == "double" else 1.05))
         ax = fig.add_subplot()
+        edges = []
         for g in names:
             sel = groups_arr == g
+            if hulls:
+                edges.extend(_hull(ax, xy[sel], colours[g]))
             ax.scatter(
                 xy[sel, 0],
                 xy[sel, 1],
@@ -768,17 +781,45 @@ def mds_figure(
         ax.set_aspect("equal", adjustable="datalim")
         _legend(fig, names, strip=False, title=title)
         if labelled and n > 0:
-            _label_points(fig, ax, xy, [str(s) for s in labels], [colours[str(g)] for g in groups])
+            _label_points(
+                fig,
+                ax,
+                xy,
+                [str(s) for s in labels],
+                [colours[str(g)] for g in groups],
+                lines=np.array(edges).reshape(-1, 4),
+            )
         return _finish(fig)
+
+
+def _hull(ax: Axes, xy: np.ndarray, colour: str) -> list[np.ndarray]:
+    """Draw the convex hull of ``xy`` on ``ax`` if it has an area (a light fill, an outline);
+    return its edges as rows x0, y0, x1, y1 (none without a hull)."""
+    if len(xy) < 3:
+        return []
+    try:
+        hull = ConvexHull(xy)
+    except QhullError:  # all points on one line: no area to draw
+        return []
+    corners = xy[hull.vertices]
+    ax.fill(*corners.T, facecolor=colour, alpha=0.10, edgecolor="none", zorder=1)
+    ax.fill(*corners.T, facecolor="none", edgecolor=colour, alpha=0.7, linewidth=0.6, zorder=2)
+    return [np.concatenate([a, b]) for a, b in zip(corners, np.roll(corners, -1, axis=0))]
 
 
 _LEADER = {"arrowstyle": "-", "color": "#888888", "linewidth": 0.4, "shrinkA": 0, "shrinkB": 2}
 
 
 def _label_points(
-    fig: Figure, ax: Axes, xy: np.ndarray, labels: list[str], colours: list[str]
+    fig: Figure,
+    ax: Axes,
+    xy: np.ndarray,
+    labels: list[str],
+    colours: list[str],
+    lines: np.ndarray | None = None,
 ) -> None:
-    """Add non-overlapping labels to the points of ``ax`` (see :func:`_place_labels`)."""
+    """Add non-overlapping labels to the points of ``ax`` (see :func:`_place_labels`), keeping
+    them off the data-coordinate segments ``lines`` (rows x0, y0, x1, y1) where they can."""
     single = fig.get_figwidth() <= COLUMN_WIDTHS["single"]
     font = (_FONT_SMALL if len(labels) <= 20 else _FONT_SMALL - 0.5) - (0.5 if single else 0.0)
     fig.draw_without_rendering()  # final axes geometry and limits
@@ -792,11 +833,15 @@ def _label_points(
         t.remove()
     points = ax.transData.transform(xy)
     bbox = ax.get_window_extent(renderer)
+    if lines is not None and len(lines):
+        ends = ax.transData.transform(lines.reshape(-1, 2))
+        lines = ends.reshape(-1, 4)
     placement = _place_labels(
         points,
         sizes,
         radius=3.0 * px_per_pt,
         bounds=(bbox.x0, bbox.y0, bbox.x1, bbox.y1),
+        lines=lines,
     )
     for (x, y), s, c, (dx, dy, ha, va, ring) in zip(xy, labels, colours, placement):
         ax.annotate(
@@ -966,6 +1011,8 @@ def vocabulary_figure(
     title: str,
     column: Column = "double",
     max_tick_labels: int = 60,
+    intervals: Mapping[str, tuple[Sequence[float | None], Sequence[float | None]]] | None = None,
+    note: str = "",
 ) -> Figure:
     """Small multiples of vocabulary statistics per document, coloured by group.
 
@@ -974,7 +1021,9 @@ def vocabulary_figure(
     with one labelled row per document, sorted by group then id, so a document can be read
     across panels. Above that the panels become strip plots with one band per group: every
     document is a dot (spread vertically by a fixed low-discrepancy offset, not random
-    jitter), with the group median marked by a bar. Missing values (NaN) are left out.
+    jitter), with the group median marked by a bar. Missing values (NaN) are left out. In the
+    dot plots, a statistic with ``intervals`` gives each dot a horizontal whisker (the strip
+    plots leave them out: dozens of overlapping whiskers hide the dots).
 
     Parameters
     ----------
@@ -989,6 +1038,11 @@ def vocabulary_figure(
         Page width: 7 in or 3.5 in.
     max_tick_labels : int
         Largest number of documents shown as labelled rows.
+    intervals : mapping of str to (low, high), optional
+        For some of the ``stats`` names, an interval per document (e.g. a bootstrap interval,
+        :func:`wordprint.uncertainty.vocabulary_intervals`); None or NaN: no whisker.
+    note : str
+        A line under the panels, e.g. what the whiskers are; ``""`` for none.
 
     Returns
     -------
@@ -1016,6 +1070,14 @@ def vocabulary_figure(
         if arr.shape != (n,):
             raise ValueError(f"stats[{name!r}] has shape {arr.shape}, expected ({n},)")
         values[str(name)] = arr
+    bounds: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for name, pair in (intervals or {}).items():
+        if str(name) not in values:
+            raise ValueError(f"intervals[{name!r}] names no statistic of stats")
+        lo, hi = (np.array([np.nan if v is None else v for v in x], dtype=float) for x in pair)
+        if lo.shape != (n,) or hi.shape != (n,):
+            raise ValueError(f"intervals[{name!r}] needs {n} lows and {n} highs")
+        bounds[str(name)] = (lo, hi)
 
     order = sorted(range(n), key=lambda i: (str(groups[i]), str(ids[i])))
     names = _sorted_groups(groups)
@@ -1038,7 +1100,10 @@ def vocabulary_figure(
         for j, (name, arr) in enumerate(values.items()):
             ax = axes[j // ncols][j % ncols]
             if rows_mode:
-                _dot_panel(ax, arr, order, [str(groups[i]) for i in order], colours, markers)
+                _dot_panel(
+                    ax, arr, order, [str(groups[i]) for i in order], colours, markers,
+                    interval=bounds.get(name),
+                )
             else:
                 _strip_panel(ax, arr, [str(g) for g in groups], names, colours, markers)
             # Constrained layout ignores how far an x label overhangs its axes: wrap it.
@@ -1066,6 +1131,9 @@ def vocabulary_figure(
                 ax.tick_params(axis="y", left=False)
             row[0].tick_params(axis="y", length=0)
         _legend(fig, names, strip=False, title=title)
+        if note:
+            fig.supxlabel(textwrap.fill(note, width=int(width * 72 / (0.55 * _FONT_SMALL))),
+                          fontsize=_FONT_SMALL, color="#444444")
         return _finish(fig)
 
 
@@ -1076,10 +1144,17 @@ def _dot_panel(
     row_groups: Sequence[str],
     colours: Mapping[str, str],
     markers: Mapping[str, str],
+    interval: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:
-    """One dot per document, one row each (rows in ``order``)."""
+    """One dot per document, one row each (rows in ``order``), with its interval as a whisker."""
     y = np.arange(len(order))
     x = arr[order]
+    if interval is not None:
+        lo, hi = interval[0][order], interval[1][order]
+        ok = np.isfinite(lo) & np.isfinite(hi)
+        whisker = [_text_colour(colours[g]) for g in row_groups]
+        ax.hlines(y[ok], lo[ok], hi[ok], colors=[whisker[r] for r in np.flatnonzero(ok)],
+                  linewidth=0.8, alpha=0.8, zorder=2)
     # Thin separators between groups keep the eye within a group.
     for r in range(1, len(order)):
         if row_groups[r] != row_groups[r - 1]:
@@ -1676,6 +1751,8 @@ def keyness_figure(
     title: str = "",
     note: str = "",
     column: Column = "double",
+    low: Sequence[float | None] | None = None,
+    high: Sequence[float | None] | None = None,
 ) -> Figure:
     """Two-sided bar chart of key terms: the target's to the right, the reference's to the left.
 
@@ -1683,13 +1760,17 @@ def keyness_figure(
     given, then those key in the reference (``sign`` -1). The bar is the term's Log Ratio
     (Hardie 2014), the effect size: each unit doubles the ratio of relative frequencies.
     Significant terms have filled bars, the others open ones; each bar is labelled with its
-    term at its outer end. Colours are the two sides' (:data:`SIDE_COLOURS`).
+    term at its outer end. Colours are the two sides' (:data:`SIDE_COLOURS`). With ``low`` and
+    ``high`` each bar carries a whisker, its Log Ratio's interval, and the term sits beyond it.
 
     Parameters
     ----------
     terms, log_ratio, sign, significant : sequences of equal length
         The terms to draw, e.g. the top terms each way of a
         :func:`wordprint.compare.keyness_table`, in display order within each side.
+    low, high : sequences of float or None, optional
+        An interval of each term's Log Ratio (e.g. its bootstrap interval,
+        :func:`wordprint.uncertainty.log_ratio_intervals`); None or NaN: no whisker.
     target_label, reference_label : str
         The sides' names, for the legend.
     title : str
@@ -1725,6 +1806,18 @@ def keyness_figure(
     lr = np.asarray(log_ratio, dtype=float)
     if not np.all(np.isfinite(lr)):
         raise ValueError("log_ratio must be finite (no NaN or inf)")
+    whiskers = []
+    for name, values in (("low", low), ("high", high)):
+        values = [np.nan] * n if values is None else values
+        if len(values) != n:
+            raise ValueError(f"{name} has {len(values)} entries, expected {n} (one per term)")
+        whiskers.append(np.array([np.nan if v is None else v for v in values], dtype=float))
+    lows, highs = whiskers
+    ok = np.isfinite(lows) & np.isfinite(highs)
+    # Where each bar's label goes: past the bar or its whisker, whichever reaches further out.
+    ends = np.where(
+        lr >= 0, np.fmax(lr, np.where(ok, highs, lr)), np.fmin(lr, np.where(ok, lows, lr))
+    )
     sides = np.asarray(sign, dtype=int)
     order = [i for i in range(n) if sides[i] > 0] + [i for i in range(n) if sides[i] <= 0]
     n_target = int((sides > 0).sum())
@@ -1742,8 +1835,14 @@ def keyness_figure(
             ax.barh(row, lr[i], height=0.72, color=colour if filled else "white",
                     edgecolor=colour, linewidth=0.8, zorder=3)
             outward = 1 if lr[i] >= 0 else -1
+            if ok[i]:
+                ax.plot([lows[i], highs[i]], [row, row], color="#222222", linewidth=0.7,
+                        solid_capstyle="butt", zorder=4)
+                ax.plot([lows[i]] * 2 + [np.nan] + [highs[i]] * 2,
+                        [row - 0.2, row + 0.2, np.nan, row - 0.2, row + 0.2],
+                        color="#222222", linewidth=0.7, zorder=4)
             texts.append(ax.annotate(
-                str(terms[i]), xy=(lr[i], row), xytext=(2.5 * outward, 0),
+                str(terms[i]), xy=(ends[i], row), xytext=(2.5 * outward, 0),
                 textcoords="offset points", ha="left" if outward > 0 else "right", va="center",
                 fontsize=font, color=_text_colour(colour), annotation_clip=False,
             ))
@@ -1768,13 +1867,15 @@ def keyness_figure(
         renderer = fig.canvas.get_renderer()
         widths = np.array([t.get_window_extent(renderer).width for t in texts]) + 4.0
         axes_px = ax.get_window_extent(renderer).width
-        values = lr[order]
-        lo, hi = min(0.0, float(values.min())), max(0.0, float(values.max()))
+        values, outer = lr[order], ends[order]
+        inner_lo = float(np.min(np.where(ok, lows, lr), initial=0.0))
+        inner_hi = float(np.max(np.where(ok, highs, lr), initial=0.0))
+        lo, hi = min(0.0, float(outer.min()), inner_lo), max(0.0, float(outer.max()), inner_hi)
         span = (hi - lo) or 1.0
         for _ in range(6):  # a fixed point: labels take a share of the span they define
             per_px = span / axes_px
-            hi = max(0.0, float(np.max(np.where(values >= 0, values + widths * per_px, 0.0))))
-            lo = min(0.0, float(np.min(np.where(values < 0, values - widths * per_px, 0.0))))
+            hi = max(inner_hi, float(np.max(np.where(values >= 0, outer + widths * per_px, 0.0))))
+            lo = min(inner_lo, float(np.min(np.where(values < 0, outer - widths * per_px, 0.0))))
             span = hi - lo
         ax.set_xlim(lo - 0.02 * span, hi + 0.02 * span)
         return _finish(fig)
@@ -2292,3 +2393,175 @@ def rolling_figure(
 
 
 __all__ += ["attribution_figure", "rolling_figure"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Robustness map
+# ---------------------------------------------------------------------------------------------
+
+_FRAGILE_SHADE = "#EEEEEE"
+
+
+def robustness_figure(
+    documents: Sequence[str],
+    groups: Sequence[str],
+    shares: Mapping[str, Sequence[float]],
+    *,
+    threshold: float = 0.75,
+    settings: Sequence[int] | None = None,
+    title: str = "",
+    column: Column = "double",
+    max_tick_labels: int = 60,
+) -> Figure:
+    """The robustness map: for each document, the share of settings in which its findings hold.
+
+    One panel per conclusion (e.g. the nearest author, the cluster-mates), side by side; the x
+    axis is the share of the settings (MFW x measure x normalisation x view) in which the
+    reference setting's answer holds. The zone below ``threshold`` is shaded and marked
+    *fragile* above the panel; a fragile finding is drawn as an open marker (robust ones are
+    filled), so it reads without colour. Up to ``max_tick_labels`` documents the panels are
+    dot plots with one labelled row per document, in the order given (put the least robust
+    first), labels in their group's colour and in bold when a finding is fragile. Above that
+    they become strip plots with one band per group, every document a dot (spread vertically
+    by a fixed low-discrepancy offset), and each panel's title counts the fragile documents.
+
+    Parameters
+    ----------
+    documents, groups : sequence of str, length n
+        Document id and group (colour and marker, as in every figure of the run).
+    shares : mapping of str to sequence of float
+        Panel title (the conclusion) -> one share (0 to 1) per document; NaN is left out.
+    threshold : float
+        Shares below it are fragile.
+    settings : sequence of int, optional
+        The number of settings behind each document's shares, for the axis title.
+    title : str
+        Figure title; ``""`` for none.
+    column : {"double", "single"}
+        Page width: 7 in or 3.5 in.
+    max_tick_labels : int
+        Largest number of documents shown as labelled rows.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = robustness_figure(["a", "b"], ["x", "y"], {"Nearest author": [0.5, 1.0]})
+    >>> fig.axes[0].get_title()
+    'Nearest author: 1 of 2 fragile'
+
+    References
+    ----------
+    Eder, M. (2017). Visualization in stylometry: cluster analysis using networks. *Digital
+    Scholarship in the Humanities* 32(1), 50-64.
+    Rybicki, J. & Eder, M. (2011). Deeper Delta across genres and languages: do we really need
+    the most frequent words? *Literary and Linguistic Computing* 26(3), 315-321.
+    """
+    width = _check_column(column)
+    n = len(documents)
+    _check_labels_groups(documents, groups, n)
+    if not shares:
+        raise ValueError("shares must name at least one conclusion")
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must lie in (0, 1], got {threshold}")
+    values: dict[str, np.ndarray] = {}
+    for name, vals in shares.items():
+        arr = np.asarray(vals, dtype=float)
+        if arr.shape != (n,):
+            raise ValueError(f"shares[{name!r}] has shape {arr.shape}, expected ({n},)")
+        if np.any((arr[np.isfinite(arr)] < 0) | (arr[np.isfinite(arr)] > 1)):
+            raise ValueError(f"shares[{name!r}] must hold values between 0 and 1")
+        values[str(name)] = arr
+    if settings is not None and len(settings) != n:
+        raise ValueError(f"settings has {len(settings)} entries, expected {n}")
+    groups = [str(g) for g in groups]
+    names = _sorted_groups(groups)
+    colours, markers = group_colours(names), group_markers(names)
+    fragile = {name: np.isfinite(arr) & (arr < threshold) for name, arr in values.items()}
+    rows_mode = n <= max_tick_labels
+    if rows_mode:
+        font = _interp_font(n, few=30, many=60, big=_FONT_SMALL, small=5.5)
+        panel_h = max(1.0, n * font * 1.5 / 72)
+    else:
+        panel_h = max(1.3, 0.45 * len(names) + 0.4)
+    counts = sorted({int(s) for s in settings}) if settings is not None else []
+    if len(counts) == 1:
+        counted = f"Share of the {counts[0]} settings"
+    elif counts:
+        counted = f"Share of settings ({counts[0]}-{counts[-1]} per document)"
+    else:
+        counted = "Share of settings"
+    k = len(values)
+    with style_context():
+        fig = _new_figure(width, panel_h + 1.25 + (0.25 if title else 0.0))
+        axes = fig.subplots(1, k, sharey=True, squeeze=False)[0]
+        golden = (math.sqrt(5) - 1) / 2
+        for ax, (name, arr) in zip(axes, values.items()):
+            ax.axvspan(-0.04, threshold, color=_FRAGILE_SHADE, linewidth=0, zorder=0)
+            ax.axvline(threshold, color="#555555", linewidth=0.6, linestyle=(0, (3, 2)), zorder=1)
+            if rows_mode:
+                y = np.arange(n, dtype=float)
+                ax.yaxis.grid(True, color=_GRID_COLOUR, linewidth=0.3)
+            else:
+                band = {g: r for r, g in enumerate(names)}
+                seen: Counter[str] = Counter()
+                y = np.empty(n)
+                for i, g in enumerate(groups):
+                    offset = ((seen[g] * golden + 0.5) % 1.0 - 0.5) * 0.6
+                    y[i] = band[g] + offset
+                    seen[g] += 1
+            for g in names:
+                member = np.array([gg == g for gg in groups]) & np.isfinite(arr)
+                colour = colours[g]
+                for is_fragile in (False, True):
+                    sel = member & (fragile[name] == is_fragile)
+                    if not sel.any():
+                        continue
+                    ring = _text_colour(colour, min_contrast=3.0)
+                    ax.scatter(
+                        arr[sel],
+                        y[sel],
+                        s=(20 if rows_mode else 14) if is_fragile else (14 if rows_mode else 9),
+                        marker=markers[g],
+                        facecolors="white" if is_fragile else colour,
+                        edgecolors=ring if is_fragile else "white",
+                        linewidths=1.0 if is_fragile else 0.3,
+                        alpha=1.0 if rows_mode else 0.8,
+                        zorder=4 if is_fragile else 3,
+                    )
+            ax.set_xlim(-0.04, 1.04)
+            ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+            ax.xaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
+            ax.set_xlabel(f"{counted}\nin which the reference answer holds")
+            ax.grid(True, axis="x", color=_GRID_COLOUR, linewidth=0.4)
+            ax.set_axisbelow(True)
+            counted_docs = int(np.isfinite(arr).sum())
+            ax.set_title(f"{name}: {int(fragile[name].sum())} of {counted_docs} fragile", pad=12)
+            zones = ax.secondary_xaxis("top")
+            zones.set_xticks([threshold / 2, (1 + threshold) / 2], labels=["fragile", "robust"])
+            zones.tick_params(length=0, pad=1, labelsize=_FONT_SMALL - 0.5, labelcolor="#444444")
+            zones.spines["top"].set_visible(False)
+        first = axes[0]
+        if rows_mode:
+            first.set_ylim(n - 0.5, -0.5)
+            first.set_yticks(range(n), labels=[str(d) for d in documents], fontsize=font)
+            weak = np.any(np.vstack(list(fragile.values())), axis=0)
+            for tick, g, is_weak in zip(first.get_yticklabels(), groups, weak):
+                tick.set_color(_text_colour(colours[g]))
+                if is_weak:
+                    tick.set_fontweight("bold")
+        else:
+            size = Counter(groups)
+            first.set_ylim(len(names) - 0.5, -0.5)
+            first.set_yticks(range(len(names)), labels=[f"{g} ({size[g]})" for g in names])
+            for tick, g in zip(first.get_yticklabels(), names):
+                tick.set_color(_text_colour(colours[g]))
+        for ax in axes:
+            ax.tick_params(axis="y", length=0)
+        _legend(fig, names, strip=False, title=title)
+        return _finish(fig)
+
+
+__all__ += ["robustness_figure"]

@@ -10,9 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any, TypedDict
-
-from nltk.tokenize.punkt import PunktSentenceTokenizer
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from wordprint.features import feature_counts
 from wordprint.gutenberg import strip_gutenberg
@@ -20,8 +19,12 @@ from wordprint.quotes import split_quotations
 from wordprint.split import PRESETS as SPLIT_PRESETS
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode_text, normalise
-from wordprint.tokenize import sentence_lengths, sentence_splitter, words
+from wordprint.tokenize import has_words, sentence_splitter, words_and_sentence_lengths
+from wordprint.uncertainty import vocabulary_intervals
 from wordprint.vocabulary import vocabulary_profile
+
+if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is profiled
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Bump when the per-document computation changes, so cached profiles are recomputed.
 # 4: binary formats refused by their signature; mixed encodings keep their UTF-8.
@@ -41,13 +44,15 @@ class ProfileSettings(TypedDict, total=False):
     part: str  # the section of a book this document is (see clean_document)
     split: dict[str, Any] | None  # how the book is cut into sections
     features: list[str]  # feature sets besides words, e.g. ["char:3", "word:2"] (FEATURE_SETS)
+    uncertainty: dict[str, Any]  # bootstrap intervals of the statistics (wordprint.uncertainty)
 
 
 def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
     """The per-document settings of a run, from its (validated) configuration.
 
-    Feature sets besides words and the book-splitting options enter only when configured, so
-    cached profiles of runs that do not use them stay valid.
+    Feature sets besides words, the book-splitting options and the bootstrap intervals
+    (``uncertainty`` with replicates) enter only when configured, so cached profiles of runs
+    that do not use them stay valid.
     """
     sampling = config.get("sampling", {})
     settings: ProfileSettings = {
@@ -66,6 +71,10 @@ def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
     split = SPLIT_PRESETS.get(split) if isinstance(split, str) else split
     if split:
         settings["split"] = split
+    uncertainty = config.get("uncertainty", {})
+    if uncertainty.get("replicates"):
+        keys = ("replicates", "segment", "level", "seed")
+        settings["uncertainty"] = {k: uncertainty[k] for k in keys}
     return settings
 
 
@@ -77,15 +86,28 @@ def profile_view(
     text: str, settings: ProfileSettings, *, splitter: PunktSentenceTokenizer | None = None
 ) -> dict[str, Any]:
     """Counts and vocabulary statistics of one view of a document (and of its segments)."""
-    tokens = words(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
+    tokens, lengths = words_and_sentence_lengths(
+        text, pattern=settings["pattern"], lowercase=settings["lowercase"], splitter=splitter
+    )
     counts = Counter(tokens)
     stats = vocabulary_profile(
         tokens,
-        sentence_lengths(text, pattern=settings["pattern"], splitter=splitter),
+        lengths,
         mattr_window=settings["mattr_window"],
         mtld_threshold=settings["mtld_threshold"],
+        counts=counts,
     )
     result = {"tokens": len(tokens), "stats": stats, "counts": _ordered(counts)}
+    if settings.get("uncertainty"):
+        # Seeded by the text itself, so a cached profile is the same under any document id.
+        result["intervals"] = vocabulary_intervals(
+            tokens,
+            lengths,
+            mattr_window=settings["mattr_window"],
+            mtld_threshold=settings["mtld_threshold"],
+            key=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            **settings["uncertainty"],
+        )
     # Other feature sets (word and character n-grams) under their names; words stay "counts".
     extra = [name for name in settings.get("features", []) if name != "words"]
     if extra:
@@ -102,7 +124,10 @@ def profile_view(
 
 def _ordered(counts: Counter) -> dict[str, int]:
     # Most frequent first, ties alphabetical: a deterministic order for the cache and outputs.
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    # Two stable sorts (alphabetical, then by count, descending) without a Python key function.
+    items = sorted(counts.items())
+    items.sort(key=itemgetter(1), reverse=True)
+    return dict(items)
 
 
 def clean_document(
@@ -177,7 +202,7 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
     splitter = sentence_splitter(texts["full"])  # trained once, used for every view
     for name in settings["views"]:
         try:
-            if not words(texts[name], pattern=settings["pattern"]):
+            if not has_words(texts[name], pattern=settings["pattern"]):
                 if name != "full":
                     continue  # a document without quotations has no "quoted" view
                 raise DocumentError(

@@ -52,6 +52,9 @@ from typing import Literal
 
 # Words as in wordprint.tokenize's "words" pattern, with the curly apostrophe as well.
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")  # the same words in ASCII text
+_WORD_CHAR = re.compile(r"[^\W\d_]|['’\-]")  # the characters a word is made of
+_LABEL_RUN = re.compile(rb"([\x01-\xff])\1*")  # a run of one non-zero label
 
 # Character labels: which view a character belongs to (0 = own words).
 _OWN, _CITATION, _MARKER, _QUOTATION, _NOTES = range(5)
@@ -73,7 +76,13 @@ _OPEN_BEFORE = set("([{<—–-/“‘„«_*")  # after these, a straight quote
 _CLOSE_AFTER = set(".,;:!?)]}>—–-…”’»_*")  # before these, a straight quote closes
 _ELISION = re.compile(r"(?:\d\ds?|tis|twas|em|n|cause|til)\b", re.IGNORECASE)  # '90s, 'tis
 
-_FOOTNOTE_MARKER = re.compile(r"\[\d{1,3}[a-z]?\]|(?<=[^\s\d])[¹²³⁰⁴-⁹]+")
+# "[12]", "[3a]", or superscript digits after a character that is not a space or a digit (the
+# lookbehind follows the first superscript, so that both branches begin with a character the
+# search can skip to).
+_FOOTNOTE_MARKER = re.compile(r"\[\d{1,3}[a-z]?\]|[¹²³⁰⁴-⁹](?<=[^\s\d][¹²³⁰⁴-⁹])[¹²³⁰⁴-⁹]*")
+# Spaces other than line breaks at the end of a line (before "\n" or "\r\n") or at the start
+# of one (after "\n"); written with the first space outside the alternation, for the same reason.
+_LINE_END_SPACES = re.compile(r"[^\S\r\n](?:[^\S\r\n]*(?=\r?\n)|(?<=\n[^\S\r\n])[^\S\r\n]*)")
 _PAGE = r"\d{1,4}[a-z]?(?:\s*[-–]\s*\d{1,4}[a-z]?)?(?:\s*ff?\.?)?"
 _PAGES = rf"{_PAGE}(?:\s*[,;]\s*{_PAGE})*"
 _CITATION_RE = re.compile(
@@ -110,8 +119,28 @@ class QuoteSplit:
     spans: tuple[tuple[int, int], ...] = ()
 
 
-def _words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+def _words(
+    text: str, pos: int = 0, endpos: int | None = None, *, word: re.Pattern[str] = _WORD
+) -> int:
+    """Number of words in ``text[pos:endpos]``: those starting there when ``pos`` starts a word
+    or a gap. ``word`` may be ``_ASCII_WORD`` when ``text`` is ASCII."""
+    return len(word.findall(text, pos, len(text) if endpos is None else endpos))
+
+
+def _words_starting_in(
+    text: str, start: int, end: int, *, word: re.Pattern[str] = _WORD
+) -> int:
+    """Number of the words of ``text`` (found in the whole text) that start in [start, end).
+
+    Words are runs of word characters (``_WORD_CHAR``), so the words found from the start of
+    the run of word characters around ``start`` are those of the whole text. A search cut off
+    at ``end`` may shorten the last word, but not move where it starts.
+    """
+    back = start
+    while back > 0 and _WORD_CHAR.match(text, back - 1):
+        back -= 1
+    found = _words(text, back, end, word=word)
+    return found - _words(text, back, start, word=word) if back < start else found
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -301,6 +330,7 @@ def split_quotations(
             raise ValueError(f"{name} must be an integer >= {least}, not {value!r}")
 
     style = _choose_style(text) if primary == "auto" else primary
+    word = _ASCII_WORD if text.isascii() else _WORD  # the same words, found faster
     labels = bytearray(len(text))
     warnings: list[str] = []
     n_warnings = 0
@@ -367,7 +397,7 @@ def split_quotations(
                     "kept as own words",
                 )
         for a, b in found:
-            n_words = _words(text[a:b])
+            n_words = _words(text, a, b, word=word)
             if n_words > max_quote_words:
                 warn(
                     a,
@@ -412,7 +442,7 @@ def split_quotations(
     own = "".join(own_parts)
     # Removals leave runs of spaces behind: collapse them, and trim line ends and starts.
     own = re.sub(r"[^\S\r\n]{2,}", " ", own)
-    own = re.sub(r"[^\S\r\n]+(?=\r?\n)|(?<=\n)[^\S\r\n]+", "", own).strip()
+    own = _LINE_END_SPACES.sub("", own).strip()
     quoted_lines = []
     for a, b in spans:
         b -= a not in open_ended  # the closing mark
@@ -426,25 +456,26 @@ def split_quotations(
     removed = {name: {"chars": 0, "words": 0} for name in _CATEGORY.values()}
     for code, name in _CATEGORY.items():
         removed[name]["chars"] = labels.count(code)
-    for m in _WORD.finditer(text):
-        code = labels[m.start()]
-        if code:
-            removed[_CATEGORY[code]]["words"] += 1
+    # Words are counted where they start: runs of one label, each counted on its own.
+    for run in _LABEL_RUN.finditer(labels):
+        name = _CATEGORY[run.group()[0]]
+        removed[name]["words"] += _words_starting_in(text, run.start(), run.end(), word=word)
     removed["quotations"]["spans"] = len(spans)
     removed["citations"]["count"] = counts["citations"]
     removed["footnote_markers"]["count"] = counts["footnote_markers"]
     removed["notes_section"]["heading"] = section[1] if section else None
 
-    full_words = _words(text)
+    full_words = _words(text, word=word)
+    quoted_words = _words(quoted, word=word)  # ASCII when the text is
     if n_warnings > _MAX_WARNINGS:
         warnings.append(f"... and {n_warnings - _MAX_WARNINGS} more")
     report.update(
         {
             "chars": {"full": len(text), "own": len(own), "quoted": len(quoted)},
-            "words": {"full": full_words, "own": _words(own), "quoted": _words(quoted)},
+            "words": {"full": full_words, "own": _words(own, word=word), "quoted": quoted_words},
             "removed": removed,
             "quoted_spans": len(spans),
-            "quoted_share": _words(quoted) / full_words if full_words else 0.0,
+            "quoted_share": quoted_words / full_words if full_words else 0.0,
             "warnings": warnings,
         }
     )

@@ -3,22 +3,34 @@
 Words come from a regular expression (:class:`nltk.tokenize.RegexpTokenizer`); sentences from a
 Punkt model (Kiss & Strunk 2006) trained, unsupervised, on the document itself, so nothing is
 downloaded and abbreviations are learnt from the text at hand.
+
+The named patterns (``TOKEN_PATTERNS``) run on the regular-expression engine nltk itself uses
+(the ``regex`` package), compiled once and called directly, and on the standard library's
+``re`` for ASCII text, where both engines agree character for character: the tokens are
+exactly those of ``RegexpTokenizer`` (tests/test_tokenize.py checks this), only without its
+per-call wrapping. A regular expression from the config keeps ``RegexpTokenizer`` and nltk's
+wall-clock limit against catastrophic backtracking.
+
+nltk is imported on first use, not with this module: importing it costs over a second (it pulls
+in scipy.stats and scikit-learn), which every workflow job importing :mod:`wordprint.profile`
+for its error type would otherwise pay.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from typing import Literal
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
-from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+import regex
 
-try:  # recent nltk (3.10) runs every regular expression under a wall-clock limit
-    from nltk import redos as _redos
-except ImportError:  # pragma: no cover - older nltk has no limit
-    _redos = None
+if TYPE_CHECKING:  # pragma: no cover
+    from nltk.tokenize import RegexpTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Named token patterns; the config may also give its own regular expression.
 TOKEN_PATTERNS: dict[str, str] = {
@@ -31,6 +43,56 @@ TOKEN_PATTERNS: dict[str, str] = {
 
 PatternName = Literal["words", "letters"]
 
+# The same patterns for ASCII text, where a letter ([^\W\d_]) is one of A-Z and a-z: spelt
+# out, the standard library's engine matches them faster.
+_ASCII_PATTERNS: dict[str, str] = {
+    "words": r"[A-Za-z]+(?:['-][A-Za-z]+)*",
+    "letters": r"[A-Za-z]+",
+}
+
+# RegexpTokenizer's default flags.
+_FLAGS = re.UNICODE | re.MULTILINE | re.DOTALL
+
+# Where one token of a named pattern would run across a boundary at the position matched (its
+# lookbehind sees the characters before it): between two letters, and for "words" also between
+# a letter and an apostrophe or hyphen followed by a letter, or after a letter and one of them.
+_ACROSS: dict[str, str] = {
+    "words": r"(?<=[^\W\d_])(?:[^\W\d_]|['-][^\W\d_])|(?<=[^\W\d_]['-])[^\W\d_]",
+    "letters": r"(?<=[^\W\d_])[^\W\d_]",
+}
+
+
+class _Named(NamedTuple):
+    for_ascii: re.Pattern[str]  # for ASCII text
+    for_any: regex.Pattern[str]  # for any text
+    across: regex.Pattern[str]  # matches at a position inside a token
+
+
+@functools.cache
+def _named(pattern: str) -> _Named:
+    """A named pattern compiled for ASCII text (``re``) and for any text (``regex``).
+
+    ``regex`` is the engine of nltk's ``RegexpTokenizer`` (through ``nltk.redos``), so its
+    matches are the tokenizer's. On ASCII text ``re`` matches the same with the letters spelt
+    out: both engines read ``\\w`` as ``[A-Za-z0-9_]`` and ``\\d`` as ``[0-9]`` there (they
+    differ beyond ASCII, e.g. on combining marks and superscript digits, which is why
+    non-ASCII text uses ``regex``).
+    """
+    source = TOKEN_PATTERNS[pattern]
+    return _Named(
+        re.compile(_ASCII_PATTERNS[pattern]),
+        regex.compile(source, _FLAGS),
+        regex.compile(_ACROSS[pattern], _FLAGS),
+    )
+
+
+def _nltk_redos() -> Any:
+    try:  # recent nltk (3.10) runs every regular expression under a wall-clock limit
+        from nltk import redos
+    except ImportError:  # pragma: no cover - older nltk has no limit
+        return None
+    return redos
+
 
 @contextmanager
 def _without_clock_limit() -> Iterator[None]:
@@ -41,15 +103,16 @@ def _without_clock_limit() -> Iterator[None]:
     (about 10 MB of prose), on a slow machine a smaller one, so whether a run finished would
     depend on the machine. A regular expression from the config keeps the limit.
     """
-    if _redos is None:
+    redos = _nltk_redos()
+    if redos is None:  # pragma: no cover
         yield
         return
-    saved = _redos.DEFAULT_TIMEOUT
-    _redos.DEFAULT_TIMEOUT = None
+    saved = redos.DEFAULT_TIMEOUT
+    redos.DEFAULT_TIMEOUT = None
     try:
         yield
     finally:
-        _redos.DEFAULT_TIMEOUT = saved
+        redos.DEFAULT_TIMEOUT = saved
 
 
 def _limit(pattern: str) -> AbstractContextManager[None]:
@@ -59,7 +122,13 @@ def _limit(pattern: str) -> AbstractContextManager[None]:
 
 def word_tokenizer(*, pattern: str = "words") -> RegexpTokenizer:
     """A tokenizer for a named pattern (see ``TOKEN_PATTERNS``) or a regular expression."""
+    from nltk.tokenize import RegexpTokenizer
+
     return RegexpTokenizer(TOKEN_PATTERNS.get(pattern, pattern))
+
+
+def _lower(tokens: list[str], lowercase: bool) -> list[str]:
+    return [t.lower() for t in tokens] if lowercase else tokens
 
 
 def words(text: str, *, pattern: str = "words", lowercase: bool = True) -> list[str]:
@@ -70,31 +139,107 @@ def words(text: str, *, pattern: str = "words", lowercase: bool = True) -> list[
     >>> words("Trotsky's 1936 book: self-criticism, don't!")
     ["trotsky's", 'book', 'self-criticism', "don't"]
     """
-    with _limit(pattern):
-        tokens = word_tokenizer(pattern=pattern).tokenize(text)
-    return [t.lower() for t in tokens] if lowercase else tokens
+    if pattern in TOKEN_PATTERNS:
+        ascii_re, any_re, _ = _named(pattern)
+        if text.isascii():
+            # ASCII case folding keeps every character's class and position.
+            return ascii_re.findall(text.lower() if lowercase else text)
+        return _lower(any_re.findall(text), lowercase)
+    tokens = word_tokenizer(pattern=pattern).tokenize(text)  # under nltk's time limit
+    return _lower(tokens, lowercase)
 
 
 # Punkt's abbreviation list saturates long before the end of a novel, and training costs
 # about 2.5 s per million characters, so it learns from the first 200,000 characters.
 PUNKT_TRAINING_CHARS = 200_000
 
+# Punkt's token types (lower case, numbers as "##number##") and token properties remembered
+# across documents, up to this many of each (then forgotten): a novel has some 20,000 distinct
+# raw tokens.
+_TYPE_CACHE_SIZE = 100_000
+
+
+@functools.cache
+def _punkt_classes() -> tuple[type, type, type]:
+    """Punkt's trainer, and Punkt's token and sentence tokenizer with memoised pure steps.
+
+    Both subclasses only remember results that depend on nothing but their argument, so the
+    model, the boundaries and the sentences are those of nltk's classes:
+
+    - a token's *type* (``PunktToken._get_type``: lower case, numbers replaced by a regular
+      expression) and whether it is an ellipsis, an initial or alphabetic (regular expressions
+      matched against it) depend only on the token's text;
+    - whether a candidate boundary is a sentence break (``text_contains_sentbreak``) depends
+      only on its context (the words around the period) and the trained model, and the same
+      contexts recur within a document and across its views.
+    """
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktToken, PunktTrainer
+
+    types: dict[str, str] = {}
+
+    def remembered(name: str) -> property:
+        # A property of PunktToken that reads only the token's text (a regular expression
+        # matched against it), remembered by that text.
+        compute = getattr(PunktToken, name).fget
+        known: dict[str, Any] = {}
+
+        def get(token: PunktToken) -> Any:
+            try:
+                return known[token.tok]
+            except KeyError:
+                if len(known) >= _TYPE_CACHE_SIZE:
+                    known.clear()
+                value = known[token.tok] = compute(token)
+                return value
+
+        return property(get, doc=getattr(PunktToken, name).__doc__)
+
+    class CachedToken(PunktToken):
+        __slots__ = ()
+
+        def _get_type(self, tok: str) -> str:
+            typ = types.get(tok)
+            if typ is None:
+                if len(types) >= _TYPE_CACHE_SIZE:
+                    types.clear()
+                typ = types[tok] = super()._get_type(tok)
+            return typ
+
+        is_ellipsis = remembered("is_ellipsis")
+        is_initial = remembered("is_initial")
+        is_alpha = remembered("is_alpha")
+
+    class CachedPunkt(PunktSentenceTokenizer):
+        def __init__(self, params: Any) -> None:
+            super().__init__(params, token_cls=CachedToken)
+            self._decisions: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            decision = self._decisions.get(text)
+            if decision is None:
+                decision = self._decisions[text] = super().text_contains_sentbreak(text)
+            return decision
+
+    return PunktTrainer, CachedToken, CachedPunkt
+
 
 def sentence_splitter(text: str) -> PunktSentenceTokenizer:
     """A Punkt model (Kiss & Strunk 2006) trained, unsupervised, on ``text`` itself.
 
     It learns from the first ``PUNKT_TRAINING_CHARS`` characters; a document's views (own
-    words, quotations) reuse the model trained on the whole document.
+    words, quotations) reuse the model trained on the whole document. The splitter remembers
+    its decision for each boundary context, so splitting a second view costs less.
 
     References
     ----------
     Kiss, T. & Strunk, J. (2006). Unsupervised multilingual sentence boundary detection.
     Computational Linguistics 32(4), 485-525.
     """
-    trainer = PunktTrainer()
+    trainer_class, token_class, splitter_class = _punkt_classes()
+    trainer = trainer_class(token_cls=token_class)
     with _without_clock_limit():
         trainer.train(text[:PUNKT_TRAINING_CHARS], finalize=True)
-    return PunktSentenceTokenizer(trainer.get_params())
+    return splitter_class(trainer.get_params())
 
 
 def sentences(text: str, *, splitter: PunktSentenceTokenizer | None = None) -> list[str]:
@@ -110,6 +255,87 @@ def sentences(text: str, *, splitter: PunktSentenceTokenizer | None = None) -> l
         return splitter.tokenize(text)
 
 
+def _sentence_ends(text: str, splitter: PunktSentenceTokenizer | None) -> list[int]:
+    splitter = splitter or sentence_splitter(text)
+    with _without_clock_limit():
+        return [end for _, end in splitter.span_tokenize(text)]
+
+
+def _counts_between(starts: Sequence[int], ends: Sequence[int]) -> list[int]:
+    # Tokens starting in [0, end_1), [end_1, end_2), ...; sentences without any are left out.
+    counts = np.diff(np.searchsorted(starts, [0, *ends]))
+    return [int(n) for n in counts if n]
+
+
+def words_and_sentence_lengths(
+    text: str,
+    *,
+    pattern: str = "words",
+    lowercase: bool = True,
+    splitter: PunktSentenceTokenizer | None = None,
+) -> tuple[list[str], list[int]]:
+    """``words(text)`` and ``sentence_lengths(text)`` together, reading the text once.
+
+    For a named pattern the text is tokenised sentence by sentence (``findall`` between two
+    sentence ends), which gives both the tokens and each sentence's count. That is exact when
+    no token runs across a sentence end, which Punkt's ends (after ``.?!`` or closing quotes
+    and brackets, before a space or a dash) never cut; each end is checked, and if a token
+    would run across one the tokens' start offsets are counted instead, as
+    :func:`sentence_lengths` does.
+
+    Examples
+    --------
+    >>> words_and_sentence_lengths("One two three. Four five. 1936.")
+    (['one', 'two', 'three', 'four', 'five'], [3, 2])
+    """
+    if pattern not in TOKEN_PATTERNS:
+        tokens = words(text, pattern=pattern, lowercase=lowercase)
+        return tokens, sentence_lengths(text, pattern=pattern, splitter=splitter)
+    ends = _sentence_ends(text, splitter)
+    ascii_re, any_re, across = _named(pattern)
+    if any(b < a for a, b in pairwise(ends)) or any(across.match(text, e) for e in ends):
+        tokens = words(text, pattern=pattern, lowercase=lowercase)
+        return tokens, _counts_between(_token_starts(text, pattern), ends)
+    source = text
+    if text.isascii():
+        finder = ascii_re
+        if lowercase:
+            source, lowercase = text.lower(), False  # same length, same classes
+    else:
+        finder = any_re
+    tokens: list[str] = []
+    lengths: list[int] = []
+    start = 0
+    for end in ends:
+        found = finder.findall(source, start, end)
+        if found:
+            tokens += found
+            lengths.append(len(found))
+        start = end
+    tokens += finder.findall(source, start)  # after the last end: tokens, not a sentence
+    return _lower(tokens, lowercase), lengths
+
+
+def has_words(text: str, *, pattern: str = "words") -> bool:
+    """Whether ``text`` has at least one word token (``words(text) != []``), found cheaply.
+
+    Examples
+    --------
+    >>> has_words("1936: 12-14."), has_words("1936: a year.")
+    (False, True)
+    """
+    if pattern in TOKEN_PATTERNS:
+        ascii_re, any_re, _ = _named(pattern)
+        return (ascii_re if text.isascii() else any_re).search(text) is not None
+    return bool(words(text, pattern=pattern, lowercase=False))
+
+
+def _token_starts(text: str, pattern: str) -> list[int]:
+    """Start offsets of the tokens of a named pattern."""
+    ascii_re, any_re, _ = _named(pattern)
+    return [m.start() for m in (ascii_re if text.isascii() else any_re).finditer(text)]
+
+
 def sentence_lengths(
     text: str, *, pattern: str = "words", splitter: PunktSentenceTokenizer | None = None
 ) -> list[int]:
@@ -123,10 +349,9 @@ def sentence_lengths(
     >>> sentence_lengths("One two three. Four five. 1936.")
     [3, 2]
     """
-    with _limit(pattern):
-        starts = [start for start, _ in word_tokenizer(pattern=pattern).span_tokenize(text)]
-    splitter = splitter or sentence_splitter(text)
-    with _without_clock_limit():
-        ends = [end for _, end in splitter.span_tokenize(text)]
-    counts = np.diff(np.searchsorted(starts, [0, *ends]))
-    return [int(n) for n in counts if n]
+    if pattern in TOKEN_PATTERNS:
+        starts = _token_starts(text, pattern)
+    else:
+        with _limit(pattern):
+            starts = [start for start, _ in word_tokenizer(pattern=pattern).span_tokenize(text)]
+    return _counts_between(starts, _sentence_ends(text, splitter))

@@ -31,7 +31,9 @@ Yule, G. U. (1944). The Statistical Study of Literary Vocabulary. Cambridge Univ
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+
+import numpy as np
 
 PROFILE_KEYS = (
     "tokens",
@@ -95,7 +97,10 @@ def mattr(tokens: Sequence[str], *, window: int = 500) -> float:
     """Moving-average type-token ratio (MATTR) over windows of ``window`` tokens.
 
     The TTR of tokens 1..w, 2..w+1, ..., (N-w+1)..N, averaged over the N - w + 1 windows
-    (Covington & McFall 2010). Computed in O(N) with a sliding count of the window's types.
+    (Covington & McFall 2010). Computed without sliding a window: a token adds one type to
+    exactly those windows that contain it but not its previous occurrence, so the number of
+    types summed over all windows is a sum over tokens, vectorised with numpy in O(N log N).
+    The sum is an exact integer, the same as a sliding count gives.
 
     When the text is shorter than the window (N < w) there is no full window and MATTR falls
     back to the plain TTR of the whole text, as lexical_diversity and TAALED do (lexicalrichness
@@ -123,22 +128,31 @@ def mattr(tokens: Sequence[str], *, window: int = 500) -> float:
     """
     _check_tokens(tokens)
     _check_window(window)
+    return _mattr(tokens, window, None)
+
+
+def _previous_occurrences(tokens: Sequence[Hashable], types: Iterable[Hashable]) -> np.ndarray:
+    """For each token, the index of the previous occurrence of the same type, or -1."""
+    index = {t: i for i, t in enumerate(types)}
+    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    order = np.argsort(ids, kind="stable")  # by type, then by position
+    same = ids[order[1:]] == ids[order[:-1]]
+    previous = np.full(len(tokens), -1, dtype=np.int64)
+    previous[order[1:][same]] = order[:-1][same]
+    return previous
+
+
+def _mattr(tokens: Sequence[str], window: int, counts: Mapping[str, int] | None) -> float:
     n = len(tokens)
     if n <= window:
-        return type_token_ratio(tokens)
-    counts = Counter(tokens[:window])
-    types = len(counts)
-    total_types = types  # summed over windows: an int, so no rounding drift over 200k steps
-    for i in range(window, n):
-        leaving, entering = tokens[i - window], tokens[i]
-        counts[leaving] -= 1
-        if counts[leaving] == 0:
-            del counts[leaving]
-            types -= 1
-        if counts[entering] == 0:
-            types += 1
-        counts[entering] += 1
-        total_types += types
+        return len(counts if counts is not None else set(tokens)) / n
+    previous = _previous_occurrences(tokens, counts if counts is not None else dict.fromkeys(tokens))
+    # Token j is a new type in the windows starting at i (0 <= i <= N - w) with
+    # j - w < i <= j and previous[j] < i.
+    j = np.arange(n, dtype=np.int64)
+    first = np.maximum(previous + 1, j - window + 1)  # >= 0: previous >= -1
+    last = np.minimum(j, n - window)
+    total_types = int(np.maximum(last - first + 1, 0).sum())  # an exact integer
     windows = n - window + 1
     return total_types / (windows * window)
 
@@ -147,14 +161,15 @@ def _mtld_factors(tokens: Iterable[str], threshold: float) -> float:
     """Factor count of one MTLD pass: full factors plus the partial factor of the remainder."""
     factors = 0.0
     seen: set[str] = set()
+    add, clear = seen.add, seen.clear
     count = 0
     for token in tokens:
         count += 1
-        seen.add(token)
+        add(token)
         # "Falls below" (strict): koRpus, TAALED and lexical_diversity do the same.
         if len(seen) / count < threshold:
             factors += 1.0
-            seen = set()
+            clear()
             count = 0
     if count:
         factors += (1.0 - len(seen) / count) / (1.0 - threshold)
@@ -312,7 +327,7 @@ def mean_word_length(tokens: Sequence[str]) -> float:
     3.25
     """
     _check_tokens(tokens)
-    return sum(len(t) for t in tokens) / len(tokens)
+    return sum(map(len, tokens)) / len(tokens)
 
 
 def mean_sentence_length(sentence_lengths: Sequence[int]) -> float:
@@ -361,6 +376,7 @@ def vocabulary_profile(
     *,
     mattr_window: int = 500,
     mtld_threshold: float = 0.72,
+    counts: Mapping[str, int] | None = None,
 ) -> dict[str, float]:
     """All vocabulary statistics of one document, in the fixed order of :data:`PROFILE_KEYS`.
 
@@ -368,7 +384,8 @@ def vocabulary_profile(
     ``mtld`` (threshold ``mtld_threshold``), ``yules_k``, ``hapax_share`` (hapaxes per type),
     ``mean_word_length`` (characters per token) and ``mean_sentence_length`` (tokens per
     sentence). Each value is the one the function of the same name returns. Linear in the
-    number of tokens; the frequency counts are made once.
+    number of tokens; the frequency counts are made once (or taken from ``counts``, the
+    caller's ``Counter(tokens)``).
 
     Raises
     ------
@@ -386,13 +403,14 @@ def vocabulary_profile(
     _check_tokens(tokens)
     _check_window(mattr_window)
     _check_threshold(mtld_threshold)
-    counts = Counter(tokens)
+    if counts is None:
+        counts = Counter(tokens)
     n, v = len(tokens), len(counts)
     return {
         "tokens": n,
         "types": v,
         "ttr": v / n,
-        "mattr": mattr(tokens, window=mattr_window),
+        "mattr": _mattr(tokens, mattr_window, counts),
         "mtld": mtld(tokens, threshold=mtld_threshold),
         "yules_k": _yules_k(counts, n),
         "hapax_share": _hapaxes(counts) / v,

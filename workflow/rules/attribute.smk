@@ -22,7 +22,7 @@ ROLLING_REFERENCES = [ATTRIBUTION_DOCUMENTS[i] for i in ATTRIBUTION.rolling_refe
 
 ATTRIBUTE_TABLES = "results/tables/attribution"
 ATTRIBUTE_FIGURES = "results/figures/attribution"
-FIGURE_FILES = ["png", "svg", "csv"]
+FIGURE_FILES = ["png", "svg", "pdf", "csv"]
 
 # Final outputs of this stage, collected by `rule all`, and what the HTML report shows.
 ATTRIBUTE_OUTPUTS = []
@@ -110,8 +110,9 @@ rule attribute_classify:
             category="Attribution",
             labels={"figure": "accuracy against MFW"},
         ),
-        accuracy_svg=f"{ATTRIBUTE_FIGURES}/accuracy.svg",
-        accuracy_csv=f"{ATTRIBUTE_FIGURES}/accuracy.csv",
+        accuracy_svg=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.svg"),
+        accuracy_pdf=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.pdf"),
+        accuracy_csv=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.csv"),
     log:
         "logs/attribute_classify.log",
     benchmark:
@@ -174,8 +175,9 @@ rule attribute_figure:
             category="Attribution",
             labels={"figure": "questioned documents"},
         ),
-        svg=f"{ATTRIBUTE_FIGURES}/questioned.svg",
-        csv=f"{ATTRIBUTE_FIGURES}/questioned.csv",
+        svg=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.svg"),
+        pdf=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.pdf"),
+        csv=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.csv"),
     log:
         "logs/attribute_figure.log",
     conda:
@@ -206,8 +208,9 @@ rule attribute_rolling:
             subcategory="rolling Delta",
             labels={"document": "{document}", "figure": "rolling Delta"},
         ),
-        svg=f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.svg",
-        csv=f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.csv",
+        svg=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.svg"),
+        pdf=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.pdf"),
+        csv=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.csv"),
     log:
         "logs/attribute_rolling/{document}.log",
     benchmark:

@@ -6,8 +6,8 @@ rule cluster:
     input:
         expand("results/tables/distances/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
     output:
-        clusters=expand("results/tables/clusters/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
-        linkage=expand("results/tables/linkage/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
+        clusters=[matrix_table("clusters", m) for m in MEASURES],
+        linkage=[matrix_table("linkage", m) for m in MEASURES],
     log:
         "logs/cluster/mfw{mfw}.log",
     conda:
@@ -55,9 +55,17 @@ rule cluster_scores:
         "../scripts/cluster_scores.py"
 
 
+# Each sample's nearest neighbours in every setting; in the report's setting with bootstrap
+# intervals of the distances (config 'uncertainty'), from the texts re-read and resampled.
 rule neighbours:
     input:
-        expand("results/tables/distances/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW),
+        distances=expand(
+            "results/tables/distances/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW
+        ),
+        report=f"results/tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
+        table=f"results/tables/mfw/mfw{REPORT_MFW}.csv",
+        profiles=shard_profiles(),
+        sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(
             "results/tables/neighbours.csv",
@@ -67,9 +75,17 @@ rule neighbours:
         ),
     log:
         "logs/neighbours.log",
+    benchmark:
+        "logs/benchmarks/neighbours.tsv"
     conda:
         "../envs/wordprint.yaml"
     params:
         settings=[{"measure": m, "mfw": n} for m in MEASURES for n in MFW],
+        interval={"measure": REPORT_MEASURE, "mfw": REPORT_MFW},
+        documents=DOCUMENTS,
+        samples=SAMPLE_SETTINGS,
+        sampling=SAMPLING,
+        profile_settings=PROFILE_SETTINGS,
+        uncertainty=config["uncertainty"],
     script:
         "../scripts/neighbours.py"

@@ -157,9 +157,9 @@ CONSENSUS = {
     "linkage": config["consensus"].get("linkage") or config["linkage"],
 }
 EVALUATE_OUTPUTS = [
-    *expand("results/figures/scores/ari_by_mfw.{ext}", ext=["png", "svg", "csv"]),
-    *expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MFW, ext=["png", "svg", "csv"]),
-    *expand("results/figures/consensus/tree.{ext}", ext=["png", "svg", "csv"]),
+    *expand("results/figures/scores/ari_by_mfw.{ext}", ext=["png", "svg", "pdf", "csv"]),
+    *expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MFW, ext=["png", "svg", "pdf", "csv"]),
+    *expand("results/figures/consensus/tree.{ext}", ext=["png", "svg", "pdf", "csv"]),
     *expand("results/tables/consensus/{name}", name=["tree.newick", "nodes.csv", "edges.csv"]),
 ]
 
@@ -189,6 +189,29 @@ def map_figure(kind, caption, category):
     )
 
 
+def matrix_table(kind, measure):
+    """The {mfw} table of one measure (distances, clusters or linkage), for Snakemake's report."""
+    return report(
+        f"results/tables/{kind}/{measure}_mfw{{mfw}}.csv",
+        caption=f"../report/{kind}_table.rst",
+        category="Distances" if kind == "distances" else "Clusters",
+        subcategory=measure,
+        labels={"table": kind, "measure": measure, "MFW": "{mfw}"},
+    )
+
+
+def figure_file(path):
+    """An SVG, PDF or data CSV of a figure, listed in Snakemake's report beside its PNG."""
+    kind = {".svg": "SVG (vector)", ".pdf": "PDF (vector)", ".csv": "CSV (plotted data)"}
+    return report(
+        path,
+        caption="../report/figure_files.rst",
+        category="Figure files",
+        subcategory=kind[Path(path).suffix],
+        labels={"figure": str(Path(path).with_suffix("")).removeprefix("results/figures/")},
+    )
+
+
 def raw_source(document):
     """The file holding a document's raw bytes: local, packaged, or downloaded into resources/."""
     if document.kind == "gutenberg":
@@ -210,7 +233,7 @@ def final_outputs():
         kind=["dendrogram", "mds", "heatmap"],
         measure=MEASURES,
         mfw=MFW,
-        ext=["png", "svg", "csv"],
+        ext=["png", "svg", "pdf", "csv"],
     )
     return [
         "results/report.html",
@@ -221,11 +244,12 @@ def final_outputs():
         "results/tables/cluster_scores.csv",
         "results/tables/neighbours.csv",
         "results/tables/short_samples.csv",
-        *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "csv"]),
+        *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "pdf", "csv"]),
         *maps,
         *EVALUATE_OUTPUTS,
         *COMPARE_OUTPUTS,
         *ATTRIBUTE_OUTPUTS,
+        *ROBUSTNESS_OUTPUTS,
     ]
 
 
@@ -245,8 +269,9 @@ def output_jobs():
         if not path.is_file() or path.name.startswith(".") or str(path) == PROVENANCE:
             continue
         made = workflow.persistence.metadata(IOFile(str(path)))
-        inputs = made.input if made else None
-        params = [shown_value(p) for p in made.params] if made else None
+        here = f"{Path.cwd()}/"  # paths in the working folder as relative ones
+        inputs = [i.replace(here, "") for i in made.input] if made else None
+        params = [shown_value(p.replace(here, "")) for p in made.params] if made else None
         job = jobs.setdefault(
             repr((made and made.rule, inputs, params)),
             {

@@ -34,10 +34,10 @@ COMPARE_OUTPUTS = expand(
     "results/figures/{figure}/{comparison}.{ext}",
     figure=["keyness", "zeta"],
     comparison=COMPARISONS,
-    ext=["png", "svg", "csv"],
+    ext=["png", "svg", "pdf", "csv"],
 )
 if COMPARISONS:
-    COMPARE_OUTPUTS += expand("results/figures/growth.{ext}", ext=["png", "svg", "csv"])
+    COMPARE_OUTPUTS += expand("results/figures/growth.{ext}", ext=["png", "svg", "pdf", "csv"])
 
 # What the HTML report shows of each comparison (see report.smk).
 COMPARE_REPORT = {
@@ -96,8 +96,9 @@ rule compare:
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "key terms"},
         ),
-        keyness_svg="results/figures/keyness/{comparison}.svg",
-        keyness_csv="results/figures/keyness/{comparison}.csv",
+        keyness_svg=figure_file("results/figures/keyness/{comparison}.svg"),
+        keyness_pdf=figure_file("results/figures/keyness/{comparison}.pdf"),
+        keyness_csv=figure_file("results/figures/keyness/{comparison}.csv"),
         zeta_png=report(
             "results/figures/zeta/{comparison}.png",
             caption="../report/compare_zeta_figure.rst",
@@ -105,8 +106,9 @@ rule compare:
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "Zeta"},
         ),
-        zeta_svg="results/figures/zeta/{comparison}.svg",
-        zeta_csv="results/figures/zeta/{comparison}.csv",
+        zeta_svg=figure_file("results/figures/zeta/{comparison}.svg"),
+        zeta_pdf=figure_file("results/figures/zeta/{comparison}.pdf"),
+        zeta_csv=figure_file("results/figures/zeta/{comparison}.csv"),
     log:
         "logs/compare/{comparison}.log",
     benchmark:
@@ -120,6 +122,7 @@ rule compare:
         documents=lambda wildcards: COMPARE_DOCUMENTS[wildcards.comparison],
         profile_settings=PROFILE_SETTINGS,
         settings=config["keyness"],
+        uncertainty=config["uncertainty"],
     script:
         "../scripts/compare_tables.py"
 
@@ -134,8 +137,9 @@ rule compare_growth:
             category="Comparison",
             labels={"figure": "vocabulary growth"},
         ),
-        svg="results/figures/growth.svg",
-        csv="results/figures/growth.csv",
+        svg=figure_file("results/figures/growth.svg"),
+        pdf=figure_file("results/figures/growth.pdf"),
+        csv=figure_file("results/figures/growth.csv"),
     log:
         "logs/compare_growth.log",
     conda:

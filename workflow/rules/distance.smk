@@ -5,7 +5,7 @@ rule distances:
     input:
         "results/tables/mfw/mfw{mfw}.csv",
     output:
-        expand("results/tables/distances/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
+        [matrix_table("distances", m) for m in MEASURES],
     log:
         "logs/distances/mfw{mfw}.log",
     benchmark:

@@ -12,8 +12,9 @@ rule score_figure:
             category="Clusters",
             labels={"figure": "ARI by MFW"},
         ),
-        svg="results/figures/scores/ari_by_mfw.svg",
-        csv="results/figures/scores/ari_by_mfw.csv",
+        svg=figure_file("results/figures/scores/ari_by_mfw.svg"),
+        pdf=figure_file("results/figures/scores/ari_by_mfw.pdf"),
+        csv=figure_file("results/figures/scores/ari_by_mfw.csv"),
     log:
         "logs/score_figure.log",
     conda:
@@ -33,8 +34,9 @@ rule pca:
             subcategory="PCA",
             labels={"figure": "PCA biplot", "MFW": "{mfw}"},
         ),
-        svg="results/figures/pca/mfw{mfw}.svg",
-        csv="results/figures/pca/mfw{mfw}.csv",
+        svg=figure_file("results/figures/pca/mfw{mfw}.svg"),
+        pdf=figure_file("results/figures/pca/mfw{mfw}.pdf"),
+        csv=figure_file("results/figures/pca/mfw{mfw}.csv"),
     log:
         "logs/pca/mfw{mfw}.log",
     conda:
@@ -55,8 +57,9 @@ rule consensus:
             category="Clusters",
             labels={"figure": "bootstrap consensus tree"},
         ),
-        svg="results/figures/consensus/tree.svg",
-        csv="results/figures/consensus/tree.csv",
+        svg=figure_file("results/figures/consensus/tree.svg"),
+        pdf=figure_file("results/figures/consensus/tree.pdf"),
+        csv=figure_file("results/figures/consensus/tree.csv"),
         newick=report(
             "results/tables/consensus/tree.newick",
             caption="../report/consensus_newick.rst",

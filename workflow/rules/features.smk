@@ -5,7 +5,15 @@ rule mfw_tables:
     input:
         shard_profiles(),
     output:
-        tables=expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
+        tables=[
+            report(
+                f"results/tables/mfw/mfw{n}.csv",
+                caption="../report/mfw_table.rst",
+                category="Features",
+                labels={"table": "relative frequencies of the MFW", "MFW": str(n)},
+            )
+            for n in MFW
+        ],
         short=report(
             "results/tables/short_samples.csv",
             caption="../report/short_samples.rst",

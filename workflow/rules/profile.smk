@@ -37,7 +37,12 @@ rule corpus_tables:
             category="Corpus",
             labels={"table": "cleaning report"},
         ),
-        cleaning_json="results/cleaning.json",
+        cleaning_json=report(
+            "results/cleaning.json",
+            caption="../report/cleaning.rst",
+            category="Corpus",
+            labels={"table": "cleaning report, every warning (JSON)"},
+        ),
     log:
         "logs/corpus_tables.log",
     conda:

@@ -8,14 +8,17 @@ rule plot_maps:
         linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
     output:
         dendrogram=map_figure("dendrogram", "dendrogram", "Clusters"),
-        dendrogram_svg="results/figures/dendrogram/{measure}_mfw{mfw}.svg",
-        dendrogram_csv="results/figures/dendrogram/{measure}_mfw{mfw}.csv",
+        dendrogram_svg=figure_file("results/figures/dendrogram/{measure}_mfw{mfw}.svg"),
+        dendrogram_pdf=figure_file("results/figures/dendrogram/{measure}_mfw{mfw}.pdf"),
+        dendrogram_csv=figure_file("results/figures/dendrogram/{measure}_mfw{mfw}.csv"),
         mds=map_figure("mds", "mds", "Maps"),
-        mds_svg="results/figures/mds/{measure}_mfw{mfw}.svg",
-        mds_csv="results/figures/mds/{measure}_mfw{mfw}.csv",
+        mds_svg=figure_file("results/figures/mds/{measure}_mfw{mfw}.svg"),
+        mds_pdf=figure_file("results/figures/mds/{measure}_mfw{mfw}.pdf"),
+        mds_csv=figure_file("results/figures/mds/{measure}_mfw{mfw}.csv"),
         heatmap=map_figure("heatmap", "heatmap", "Distances"),
-        heatmap_svg="results/figures/heatmap/{measure}_mfw{mfw}.svg",
-        heatmap_csv="results/figures/heatmap/{measure}_mfw{mfw}.csv",
+        heatmap_svg=figure_file("results/figures/heatmap/{measure}_mfw{mfw}.svg"),
+        heatmap_pdf=figure_file("results/figures/heatmap/{measure}_mfw{mfw}.pdf"),
+        heatmap_csv=figure_file("results/figures/heatmap/{measure}_mfw{mfw}.csv"),
     log:
         "logs/plot_maps/{measure}_mfw{mfw}.log",
     conda:
@@ -36,8 +39,9 @@ rule plot_vocabulary:
             category="Vocabulary",
             labels={"figure": "vocabulary statistics"},
         ),
-        svg="results/figures/vocabulary.svg",
-        csv="results/figures/vocabulary.csv",
+        svg=figure_file("results/figures/vocabulary.svg"),
+        pdf=figure_file("results/figures/vocabulary.pdf"),
+        csv=figure_file("results/figures/vocabulary.csv"),
     log:
         "logs/plot_vocabulary.log",
     conda:
@@ -69,6 +73,8 @@ rule report_html:
         attribution_impostors=ATTRIBUTE_REPORT["impostors"],
         attribution_calibration=ATTRIBUTE_REPORT["calibration"],
         attribution_rolling=ATTRIBUTE_REPORT["rolling"],
+        robustness="results/tables/robustness.csv",
+        robustness_figure="results/figures/robustness.png",
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(
@@ -96,7 +102,12 @@ rule provenance:
     input:
         [path for path in final_outputs() if path != PROVENANCE],
     output:
-        PROVENANCE,
+        report(
+            PROVENANCE,
+            caption="../report/provenance.rst",
+            category="Provenance",
+            labels={"record": "every output and its job"},
+        ),
     log:
         "logs/provenance.log",
     run:

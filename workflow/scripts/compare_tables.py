@@ -15,6 +15,7 @@ from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
 from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
+from wordprint.uncertainty import interval_note
 
 
 def main():
@@ -27,7 +28,9 @@ def main():
         settings=par.profile_settings,
         parts={d.id: d.field("part") for d in par.documents},
     )
-    result = analyse(comparison, read_profiles(inp.profiles), tokens, settings=s)
+    result = analyse(
+        comparison, read_profiles(inp.profiles), tokens, settings=s, uncertainty=par.uncertainty
+    )
     target, reference = result.target, result.reference
     for side in (target, reference):
         read = sum(len(tokens[i]) for i in side.samples)
@@ -46,16 +49,20 @@ def main():
 
     vs = f"{target.label} vs {reference.label}"
     bars = keyness_plot_rows(result.keyness, result.top_target + result.top_reference)
+    whiskers = interval_note(par.uncertainty, bars.get("log_ratio_low"))
     fig = plot.keyness_figure(
         bars["term"],
         bars["log_ratio"],
         bars["sign"],
         bars["significant"],
+        low=bars.get("log_ratio_low"),
+        high=bars.get("log_ratio_high"),
         target_label=target.label,
         reference_label=reference.label,
         title=f"Key terms: {vs}",
         note=f"Top {s['top']} terms each way by {STATISTIC_LABELS[s['sort_by']]}; filled: "
-        f"{CORRECTION_LABELS[s['correction']]}-adjusted p < {s['alpha']}",
+        f"{CORRECTION_LABELS[s['correction']]}-adjusted p < {s['alpha']}"
+        + (f"\n{whiskers.capitalize()}" if whiskers else ""),
     )
     save_figure(fig, out.keyness_png[: -len(".png")], metadata={"Title": f"key terms: {vs}"})
     write_csv(out.keyness_csv, *table_rows(bars))

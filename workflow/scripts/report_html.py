@@ -20,6 +20,29 @@ def columns(table, *, drop):
     )
 
 
+def with_intervals(table):
+    """Each statistic with bootstrap columns <stat>_low, <stat>_high as one "v [low, high]" cell."""
+    header = list(table.header)
+    paired = [h for h in header if f"{h}_low" in header and f"{h}_high" in header]
+    if not paired:
+        return table
+    at = {h: (header.index(h), header.index(f"{h}_low"), header.index(f"{h}_high")) for h in paired}
+    drop = {f"{h}_{end}" for h in paired for end in ("low", "high")}
+
+    def cell(value, low, high):
+        number = lambda text: f"{float(text):.4g}"  # noqa: E731
+        if not value or not low or not high:
+            return value and number(value)
+        return f"{number(value)} [{number(low)}, {number(high)}]"
+
+    rows = [list(row) for row in table.rows]
+    for row in rows:
+        for h, (i, lo, hi) in at.items():
+            row[i] = cell(row[i], row[lo], row[hi])
+    names = [f"{h} [CI]" if h in at else h for h in header]
+    return columns(Table(table.caption, names, rows), drop=drop)
+
+
 def figure(caption, path):
     """A figure of the report, with the provenance its PNG file carries."""
     made = figure_metadata(path)
@@ -147,6 +170,37 @@ def attribution_section(inp, config):
     return Section("Attribution", text, items)
 
 
+def robustness_section(inp, config):
+    """How many findings hold across the settings, the map, and the fragile ones."""
+    rows = records(inp.robustness)
+    fragile = [r for r in rows if r["status"] == "fragile"]
+    settings = config["robustness"]
+    keep = ["document", "conclusion", "reference", "share", "holds", "settings", "alternative"]
+    return Section(
+        "Robustness",
+        f"Each document's two findings in the report's setting (the "
+        f"'{config['label_column']}' of its nearest other document; its cluster-mates) "
+        "checked in every other setting of MFW x measure x normalisation x view "
+        f"(Rybicki & Eder 2011). {len(rows) - len(fragile)} of {len(rows)} findings hold in at "
+        f"least {settings['threshold']:.0%} of the settings; {len(fragile)} are fragile and "
+        "should not be reported without saying so. Every finding is in "
+        "results/tables/robustness.csv.",
+        [
+            figure(
+                "Share of the settings in which each finding of the report's setting holds; "
+                "fragile findings (below the threshold) shaded, open markers.",
+                inp.robustness_figure,
+            ),
+            Table(
+                "Fragile findings: the answer of the report's setting, the share of settings "
+                "that agree, and the answer found most often instead",
+                keep,
+                [[r[k] for k in keep] for r in fragile],
+            ),
+        ],
+    )
+
+
 def methods_section(config, stages):
     """Every method the report's numbers come from, with the paper to cite."""
     rows = [[m.stage, m.name, m.what, m.reference] for m in METHODS if m.stage in stages]
@@ -226,9 +280,13 @@ def main():
                     inp.vocabulary_figure,
                 ),
                 columns(
-                    Table(
-                        "Vocabulary statistics (results/tables/vocabulary.csv)",
-                        *read_csv(inp.vocabulary),
+                    with_intervals(
+                        Table(
+                            "Vocabulary statistics (results/tables/vocabulary.csv); in "
+                            f"brackets the {config['uncertainty']['level']:.0%} bootstrap "
+                            "interval (segments resampled within each document)",
+                            *read_csv(inp.vocabulary),
+                        )
                     ),
                     drop={"document", "author", "title"},
                 ),
@@ -278,13 +336,24 @@ def main():
                 "Documents split into the author's own words and the passages they quote: the five "
                 f"nearest samples of other documents to each view ({measure}, {mfw} MFW). Every "
                 "setting is in results/tables/neighbours.csv.",
-                [Table("Nearest neighbours of each view", header[2:], shown)],
+                [
+                    with_intervals(
+                        Table(
+                            "Nearest neighbours of each view; in brackets the "
+                            f"{config['uncertainty']['level']:.0%} bootstrap interval of the "
+                            "distance",
+                            header[2:],
+                            shown,
+                        )
+                    )
+                ],
             )
         )
     if par.comparisons:
         sections.append(comparison_section(inp, par.comparisons, config["keyness"]))
     if par.attribution:
         sections.append(attribution_section(inp, config))
+    sections.append(robustness_section(inp, config))
     stages = ["corpus", "vocabulary", "distances", "comparison", "attribution", "uncertainty"]
     stages = [s for s in stages if (s != "comparison" or par.comparisons)
               and (s != "attribution" or par.attribution)]

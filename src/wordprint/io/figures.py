@@ -106,7 +106,7 @@ def save_figure(
     fig: Figure,
     stem: Path,
     *,
-    formats: Sequence[FigureFormat] = ("png", "svg"),
+    formats: Sequence[FigureFormat] = ("png", "svg", "pdf"),
     metadata: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write ``fig`` as ``<stem>.<format>`` for each format, deterministically and atomically.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -130,14 +131,18 @@ def job_metadata(job: Any, workflow_folder: Path) -> dict[str, str]:
     """Figure metadata naming the Snakemake job ``job`` (a script's ``snakemake`` object).
 
     Keys are PNG keywords (``wordprint:rule``, ``wordprint:settings``, ...); long parameter
-    values (a whole catalog) appear as their SHA-256. No times, so the bytes do not change.
+    values (a whole catalog) appear as their SHA-256. No times, and paths inside the working
+    folder written relative to it, so the same run in another folder gives the same bytes.
     """
-    inputs = [str(path) for path in job.input]
+    here = f"{Path.cwd()}{os.sep}"
+    inputs = [str(path).replace(here, "") for path in job.input]
     shown_inputs = inputs[:20] + ([f"... and {len(inputs) - 20} more"] if len(inputs) > 20 else [])
     return {
         "wordprint:rule": str(job.rule),
         "wordprint:wildcards": ", ".join(f"{k}={v}" for k, v in job.wildcards.items()),
-        "wordprint:settings": "; ".join(f"{k}={shown_value(v)}" for k, v in job.params.items()),
+        "wordprint:settings": "; ".join(
+            f"{k}={shown_value(str(v).replace(here, ''))}" for k, v in job.params.items()
+        ),
         "wordprint:inputs": "\n".join(shown_inputs),
         "wordprint:config-sha256": config_digest(job.config),
         "wordprint:version": wordprint.__version__,

@@ -33,6 +33,8 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
         force=True,
         format="%(asctime)s %(levelname)s %(message)s",
     )
+    # PDF output subsets fonts with fontTools, which logs hundreds of lines at INFO.
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     # The script's Snakemake job (the `snakemake` object in its globals) signs its figures.
     job = getattr(step, "__globals__", {}).get("snakemake")
     if job is not None:
