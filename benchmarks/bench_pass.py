@@ -69,7 +69,7 @@ def main() -> None:
         ("`python benchmarks/bench_pass.py` (median of "
         f"{args.repeats} run{'s' if args.repeats > 1 else ''}). wordprint: `snakemake --cores 2` "
         "in an empty folder, the repository's config (4 MFW settings x Classic and Cosine "
-        "Delta, ward.D, cluster scores, dendrogram + MDS + heatmap as PNG/SVG/CSV, vocabulary "
+        "Delta, ward.D, cluster scores, dendrogram + MDS + heatmap as PNG/SVG/PDF/CSV, vocabulary "
         "statistics, views full + own, HTML report). Baseline: `baseline_sklearn.py` (the same "
         "8 settings, Ward, 8 dendrogram PNGs, one process)."),
         "",
