@@ -70,6 +70,7 @@ class Table:
     caption: str
     header: Sequence[str]
     rows: Sequence[Sequence[Any]]
+    whole: bool = False  # show long cells whole (references), not cut at MAX_CELL
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,14 @@ class Section:
 MAX_CELL = 90
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, whole: bool = False) -> str:
     if isinstance(value, float):
         return f'<td class="num">{value:.4g}</td>'
     text = str(value)
     try:
         number = float(text)
     except ValueError:
-        if len(text) > MAX_CELL:
+        if len(text) > MAX_CELL and not whole:
             return f'<td title="{escape(text)}">{escape(text[:MAX_CELL])}…</td>'
         return f"<td>{escape(text)}</td>"
     shown = text if text.lstrip("-").isdigit() else f"{number:.4g}"
@@ -99,7 +100,9 @@ def _cell(value: Any) -> str:
 
 def render_table(table: Table) -> str:
     head = "".join(f"<th>{escape(str(h))}</th>" for h in table.header)
-    body = "\n".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in table.rows)
+    body = "\n".join(
+        "<tr>" + "".join(_cell(v, table.whole) for v in row) + "</tr>" for row in table.rows
+    )
     return (
         f'<div class="scroll"><table><caption>{escape(table.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>"
