@@ -12,6 +12,7 @@ from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.io.provenance import (
     file_sha256,
+    in_workdir,
     run_record,
     shown_value,
     utc_time,
@@ -269,9 +270,8 @@ def output_jobs():
         if not path.is_file() or path.name.startswith(".") or str(path) == PROVENANCE:
             continue
         made = workflow.persistence.metadata(IOFile(str(path)))
-        here = f"{Path.cwd()}/"  # paths in the working folder as relative ones
-        inputs = [i.replace(here, "") for i in made.input] if made else None
-        params = [shown_value(p.replace(here, "")) for p in made.params] if made else None
+        inputs = [in_workdir(i) for i in made.input] if made else None
+        params = [shown_value(in_workdir(p)) for p in made.params] if made else None
         job = jobs.setdefault(
             repr((made and made.rule, inputs, params)),
             {
@@ -293,12 +293,6 @@ def output_jobs():
     return list(jobs.values())
 
 
-def in_workdir(path):
-    """``path`` relative to the working folder when inside it, so records compare across folders."""
-    path = Path(path).resolve()
-    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
-
-
 def write_provenance(path):
     """The provenance record: software, configuration, documents, the job of every output.
 
@@ -311,7 +305,7 @@ def write_provenance(path):
             "author": d.author,
             "title": d.title,
             "source": d.source,
-            "file": in_workdir(raw_source(d)),
+            "file": in_workdir(str(Path(raw_source(d)).resolve())),
             "sha256": file_sha256(Path(raw_source(d))),
             "cleaning": cleaning.get(d.id),
         }

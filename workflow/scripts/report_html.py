@@ -7,40 +7,7 @@ from wordprint.io.files import read_csv, write_text
 from wordprint.io.provenance import config_digest, file_sha256, revision, software
 from wordprint.io.step import run
 from wordprint.methods import METHODS
-from wordprint.report import Figure, Section, Table, render_report
-
-
-def columns(table, *, drop):
-    """The table without the columns in ``drop``."""
-    keep = [i for i, name in enumerate(table.header) if name not in drop]
-    return Table(
-        table.caption,
-        [table.header[i] for i in keep],
-        [[row[i] for i in keep] for row in table.rows],
-    )
-
-
-def with_intervals(table):
-    """Each statistic with bootstrap columns <stat>_low, <stat>_high as one "v [low, high]" cell."""
-    header = list(table.header)
-    paired = [h for h in header if f"{h}_low" in header and f"{h}_high" in header]
-    if not paired:
-        return table
-    at = {h: (header.index(h), header.index(f"{h}_low"), header.index(f"{h}_high")) for h in paired}
-    drop = {f"{h}_{end}" for h in paired for end in ("low", "high")}
-
-    def cell(value, low, high):
-        number = lambda text: f"{float(text):.4g}"  # noqa: E731
-        if not value or not low or not high:
-            return value and number(value)
-        return f"{number(value)} [{number(low)}, {number(high)}]"
-
-    rows = [list(row) for row in table.rows]
-    for row in rows:
-        for h, (i, lo, hi) in at.items():
-            row[i] = cell(row[i], row[lo], row[hi])
-    names = [f"{h} [CI]" if h in at else h for h in header]
-    return columns(Table(table.caption, names, rows), drop=drop)
+from wordprint.report import Figure, Section, Table, columns, render_report, with_intervals
 
 
 def figure(caption, path):

@@ -38,6 +38,7 @@ __all__ = [
     "config_digest",
     "figure_stamp",
     "file_sha256",
+    "in_workdir",
     "job_metadata",
     "revision",
     "run_record",
@@ -119,6 +120,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def in_workdir(text: str) -> str:
+    """``text`` with paths inside the working folder written relative to it, so that records of
+    the same run made in two folders compare equal."""
+    return text.replace(f"{Path.cwd()}{os.sep}", "")
+
+
 def shown_value(value: Any) -> str:
     """``str(value)``, or its SHA-256 and length when longer than a few lines (a catalog)."""
     text = str(value)
@@ -134,14 +141,13 @@ def job_metadata(job: Any, workflow_folder: Path) -> dict[str, str]:
     values (a whole catalog) appear as their SHA-256. No times, and paths inside the working
     folder written relative to it, so the same run in another folder gives the same bytes.
     """
-    here = f"{Path.cwd()}{os.sep}"
-    inputs = [str(path).replace(here, "") for path in job.input]
+    inputs = [in_workdir(str(path)) for path in job.input]
     shown_inputs = inputs[:20] + ([f"... and {len(inputs) - 20} more"] if len(inputs) > 20 else [])
     return {
         "wordprint:rule": str(job.rule),
         "wordprint:wildcards": ", ".join(f"{k}={v}" for k, v in job.wildcards.items()),
         "wordprint:settings": "; ".join(
-            f"{k}={shown_value(str(v).replace(here, ''))}" for k, v in job.params.items()
+            f"{k}={shown_value(in_workdir(str(v)))}" for k, v in job.params.items()
         ),
         "wordprint:inputs": "\n".join(shown_inputs),
         "wordprint:config-sha256": config_digest(job.config),
