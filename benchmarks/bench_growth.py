@@ -74,6 +74,7 @@ def main() -> None:
               f"{'met' if t <= 1.1 * linear else 'NOT met'}). Peak x{last} / x{args.copies[0]}: "
               f"{m:.2f} (target <= 1.5: {'met' if m <= 1.5 else 'NOT met'}).")]
     lines += ["", f"Jobs of the x{last} run:", "", *common.job_table(runs[last].jobs, runs[last].job_peaks)]
+    print("\n".join(lines[2:]))
     if not args.no_results:
         common.update_results("bench_growth", "\n".join(lines))
     common.cleanup(folder, keep=args.keep)

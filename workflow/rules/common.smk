@@ -157,9 +157,19 @@ CONSENSUS = {
     "p": config["consensus"]["p"],
     "linkage": config["consensus"].get("linkage") or config["linkage"],
 }
+# Maps and PCA of every setting, or (the default) only of the report's: drawing is most of the
+# corpus-wide time (benchmarks/RESULTS.md), and any other setting's figure can be asked for by name.
+if config["report"]["every_setting"]:
+    MAP_SETTINGS = {"measure": MEASURES, "mfw": MFW}
+else:
+    MAP_SETTINGS = {"measure": [REPORT_MEASURE], "mfw": [REPORT_MFW]}
 EVALUATE_OUTPUTS = [
     *expand("results/figures/scores/ari_by_mfw.{ext}", ext=["png", "svg", "pdf", "csv"]),
-    *expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MFW, ext=["png", "svg", "pdf", "csv"]),
+    *expand(
+        "results/figures/pca/mfw{mfw}.{ext}",
+        mfw=MAP_SETTINGS["mfw"],
+        ext=["png", "svg", "pdf", "csv"],
+    ),
     *expand("results/figures/consensus/tree.{ext}", ext=["png", "svg", "pdf", "csv"]),
     *expand("results/tables/consensus/{name}", name=["tree.newick", "nodes.csv", "edges.csv"]),
 ]
@@ -232,8 +242,7 @@ def final_outputs():
     maps = expand(
         "results/figures/{kind}/{measure}_mfw{mfw}.{ext}",
         kind=["dendrogram", "mds", "heatmap"],
-        measure=MEASURES,
-        mfw=MFW,
+        **MAP_SETTINGS,
         ext=["png", "svg", "pdf", "csv"],
     )
     return [
@@ -245,6 +254,13 @@ def final_outputs():
         "results/tables/cluster_scores.csv",
         "results/tables/neighbours.csv",
         "results/tables/short_samples.csv",
+        # every setting's flat clusters and linkage, whichever maps are drawn
+        *expand(
+            "results/tables/{kind}/{measure}_mfw{mfw}.csv",
+            kind=["clusters", "linkage"],
+            measure=MEASURES,
+            mfw=MFW,
+        ),
         *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "pdf", "csv"]),
         *maps,
         *EVALUATE_OUTPUTS,

@@ -1,11 +1,9 @@
-from pathlib import Path
-
 from wordprint.cluster import nearest_neighbours
-from wordprint.compare import sample_tokens
 from wordprint.corpus import document_id, samples
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
+from wordprint.io.tokens import StreamedTokens
 from wordprint.sampling import resample
 from wordprint.uncertainty import neighbour_intervals
 
@@ -19,9 +17,12 @@ def intervals(inp, par):
     if ids != [s.id for s in corpus]:
         raise RuntimeError(f"{inp.table} does not list the samples of the profiles")
     views = list(dict.fromkeys((s.document.id, s.view) for s in corpus))
-    raws = {d.id: Path(f).read_bytes() for d, f in zip(par.documents, inp.sources)}
-    parts = {d.id: d.field("part") for d in par.documents}
-    tokens = sample_tokens(raws, views, settings=par.profile_settings, parts=parts)
+    tokens = StreamedTokens(
+        {d.id: f for d, f in zip(par.documents, inp.sources)},
+        views,
+        settings=par.profile_settings,
+        parts={d.id: d.field("part") for d in par.documents},
+    )
     _, _, distances = read_matrix(inp.report)
     found = nearest_neighbours(ids, distances, documents=[document_id(i) for i in ids])
     pairs = [(ids.index(sample), ids.index(neighbour)) for sample, _, neighbour, _ in found]
