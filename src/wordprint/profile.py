@@ -83,12 +83,21 @@ class DocumentError(ValueError):
 
 
 def profile_view(
-    text: str, settings: ProfileSettings, *, splitter: PunktSentenceTokenizer | None = None
+    text: str,
+    settings: ProfileSettings,
+    *,
+    splitter: PunktSentenceTokenizer | None = None,
+    tokens_out: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Counts and vocabulary statistics of one view of a document (and of its segments)."""
+    """Counts and vocabulary statistics of one view of a document (and of its segments).
+
+    The view's tokens are appended to ``tokens_out`` when it is given.
+    """
     tokens, lengths = words_and_sentence_lengths(
         text, pattern=settings["pattern"], lowercase=settings["lowercase"], splitter=splitter
     )
+    if tokens_out is not None:
+        tokens_out.extend(tokens)
     counts = Counter(tokens)
     stats = vocabulary_profile(
         tokens,
@@ -181,9 +190,17 @@ def clean_document(
     return {name: normalise(view) for name, view in views.items()}, cleaning
 
 
-def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> dict[str, Any]:
+def profile_document(
+    raw: bytes,
+    *,
+    doc_id: str,
+    settings: ProfileSettings,
+    tokens_out: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
     """Clean, tokenise and count one document, view by view.
 
+    With ``tokens_out``, each profiled view's tokens are stored in it under the view's name
+    (the token cache of :mod:`wordprint.io.tokens`).
     Raises :class:`DocumentError` naming the document when it is not text or has no words.
     """
     texts, cleaning = clean_document(
@@ -209,7 +226,10 @@ def profile_document(raw: bytes, *, doc_id: str, settings: ProfileSettings) -> d
                     f"document {doc_id!r}: its text has no words after cleaning (empty, "
                     "whitespace, numbers or punctuation only). Check the file or remove its row."
                 )
-            result["views"][name] = profile_view(texts[name], settings, splitter=splitter)
+            kept = None if tokens_out is None else tokens_out.setdefault(name, [])
+            result["views"][name] = profile_view(
+                texts[name], settings, splitter=splitter, tokens_out=kept
+            )
         except TimeoutError:  # nltk's limit, kept for a regular expression from the config
             raise DocumentError(
                 f"document {doc_id!r}: the config's tokenizer pattern {settings['pattern']!r} "

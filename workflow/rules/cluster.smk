@@ -87,5 +87,6 @@ rule neighbours:
         sampling=SAMPLING,
         profile_settings=PROFILE_SETTINGS,
         uncertainty=config["uncertainty"],
+        cache=config["cache"],
     script:
         "../scripts/neighbours.py"

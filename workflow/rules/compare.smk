@@ -123,6 +123,7 @@ rule compare:
         profile_settings=PROFILE_SETTINGS,
         settings=config["keyness"],
         uncertainty=config["uncertainty"],
+        cache=config["cache"],
     script:
         "../scripts/compare_tables.py"
 

@@ -1,5 +1,4 @@
 import logging
-from pathlib import Path
 
 from wordprint import plot
 from wordprint.compare import (
@@ -7,7 +6,6 @@ from wordprint.compare import (
     STATISTIC_LABELS,
     analyse,
     keyness_plot_rows,
-    sample_tokens,
     table_rows,
     zeta_plot_rows,
 )
@@ -15,18 +13,21 @@ from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
 from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
+from wordprint.io.tokens import StreamedTokens
 from wordprint.uncertainty import interval_note
 
 
 def main():
     inp, out, par = snakemake.input, snakemake.output, snakemake.params
     comparison, s = par.comparison, par.settings
-    raws = {d.id: Path(path).read_bytes() for d, path in zip(par.documents, inp.sources)}
-    tokens = sample_tokens(
-        raws,
-        comparison.target.samples + comparison.reference.samples,
-        settings=par.profile_settings,
-        parts={d.id: d.field("part") for d in par.documents},
+    tokens = dict(  # every text of both sides, from the profile step's token cache
+        StreamedTokens(
+            {d.id: path for d, path in zip(par.documents, inp.sources)},
+            comparison.target.samples + comparison.reference.samples,
+            settings=par.profile_settings,
+            parts={d.id: d.field("part") for d in par.documents},
+            cache_dir=par.cache,
+        )
     )
     result = analyse(
         comparison, read_profiles(inp.profiles), tokens, settings=s, uncertainty=par.uncertainty

@@ -1,3 +1,5 @@
+import logging
+
 from wordprint.cluster import nearest_neighbours
 from wordprint.corpus import document_id, samples
 from wordprint.io.files import read_matrix, write_csv
@@ -22,6 +24,7 @@ def intervals(inp, par):
         views,
         settings=par.profile_settings,
         parts={d.id: d.field("part") for d in par.documents},
+        cache_dir=par.cache,
     )
     _, _, distances = read_matrix(inp.report)
     found = nearest_neighbours(ids, distances, documents=[document_id(i) for i in ids])
@@ -36,6 +39,8 @@ def intervals(inp, par):
         sampling_size=sampling["size"] if sampling["method"] == "consecutive" else 0,
         **u,
     )
+    logging.info("tokens of %d of %d documents from the token cache", tokens.from_cache,
+                 len({doc for doc, _ in views}))
     return {
         (ids[i], ids[j]): (None if lo != lo else lo, None if hi != hi else hi)
         for (i, j), lo, hi in zip(pairs, low.tolist(), high.tolist())

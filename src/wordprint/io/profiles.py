@@ -10,6 +10,7 @@ from typing import Any
 
 from wordprint.io.catalog import Document
 from wordprint.io.files import read_json, write_json
+from wordprint.io.tokens import token_cache_path, write_tokens
 from wordprint.profile import PROFILE_VERSION, ProfileSettings, profile_document
 from wordprint.shards import cache_key
 
@@ -30,15 +31,20 @@ def profile_shard(
         # One section of a book: the part belongs to the cache key.
         part = {"part": document.field("part")} if document.field("part") else {}
         doc_settings = {**settings, **part}
-        key = cache_key(hashlib.sha256(raw).hexdigest(), doc_settings, version=PROFILE_VERSION)
+        sha = hashlib.sha256(raw).hexdigest()
+        key = cache_key(sha, doc_settings, version=PROFILE_VERSION)
         cached = Path(cache_dir) / "profiles" / key[:2] / f"{key}.json.gz"
         if cached.is_file():
             log.info("%s: from cache %s", document.id, cached)
             profile = read_json(cached)
         else:
             log.info("%s: profiling %d bytes", document.id, len(raw))
-            profile = profile_document(raw, doc_id=document.id, settings=doc_settings)
-            write_json(cached, profile)
+            tokens: dict[str, list[str]] = {}
+            profile = profile_document(
+                raw, doc_id=document.id, settings=doc_settings, tokens_out=tokens
+            )
+            write_tokens(token_cache_path(cache_dir, sha, doc_settings), tokens)
+            write_json(cached, profile)  # last: a cached profile implies cached tokens
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
         profiles.append(profile)
     return profiles

@@ -1,23 +1,77 @@
-"""Documents' tokens re-read from their files one document at a time, for corpus-wide bootstraps."""
+"""Documents' tokens for the corpus-wide bootstraps: cached by the profile step, read one text at a time.
+
+The profile step tokenises every view of a document; it keeps those tokens beside the cached
+profile (:func:`write_tokens`), keyed by the document's content and the settings that shape its
+tokens. A job that needs running text again (the neighbours' bootstrap) reads them back
+(:class:`StreamedTokens`) instead of decoding, cleaning and splitting quotations anew, which
+was most of that job's time.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from wordprint.compare import sample_tokens
 from wordprint.corpus import sample_id
+from wordprint.io.files import read_json, write_json
+from wordprint.profile import PROFILE_VERSION
+from wordprint.shards import cache_key
+
+# The settings a view's tokens depend on (a profile also depends on e.g. the MATTR window).
+TOKEN_SETTINGS = ("pattern", "lowercase", "short_quotes", "part", "split")
+
+
+def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, Any]) -> Path:
+    """Where the tokens of a text with content ``sha256`` under ``settings`` are cached."""
+    shaping = {k: settings[k] for k in TOKEN_SETTINGS if k in settings}
+    key = cache_key(sha256, shaping, version=PROFILE_VERSION)
+    return Path(cache_dir) / "tokens" / key[:2] / f"{key}.json.gz"
+
+
+def encode_tokens(tokens: Sequence[str]) -> dict[str, list]:
+    """A token sequence as its types (in order of first use) and each token's type number.
+
+    Examples
+    --------
+    >>> encode_tokens(["a", "b", "a"])
+    {'types': ['a', 'b'], 'ids': [0, 1, 0]}
+    >>> decode_tokens(encode_tokens(["a", "b", "a"]))
+    ['a', 'b', 'a']
+    """
+    index: dict[str, int] = {}
+    ids = [index.setdefault(t, len(index)) for t in tokens]
+    return {"types": list(index), "ids": ids}
+
+
+def decode_tokens(encoded: Mapping[str, list]) -> list[str]:
+    """The token sequence of :func:`encode_tokens`."""
+    types = encoded["types"]
+    return [types[i] for i in encoded["ids"]]
+
+
+def write_tokens(path: str | Path, views: Mapping[str, Sequence[str]]) -> None:
+    """Each view's tokens, compactly (gzip-compressed JSON, written atomically)."""
+    write_json(path, {view: encode_tokens(tokens) for view, tokens in views.items()})
+
+
+def read_tokens(path: str | Path) -> dict[str, list[str]]:
+    """The views' tokens written by :func:`write_tokens`."""
+    return {view: decode_tokens(encoded) for view, encoded in read_json(path).items()}
 
 
 class StreamedTokens(Mapping[str, list[str]]):
     """:func:`wordprint.compare.sample_tokens` of files, holding one document at a time.
 
     ``sources`` maps document ids to their raw files, ``samples`` lists the (document, view)
-    pairs wanted. A document is read, cleaned and tokenised when one of its views is first
-    asked for, and only the latest document's views are kept: read in document order, a
-    corpus of any size holds one text in memory (the neighbours' bootstrap held every text of
-    the corpus at once: 945 MiB for the 26 novels of British fiction, 7.9 GiB for 260).
+    pairs wanted. A document's tokens are fetched when one of its views is first asked for:
+    from the token cache under ``cache_dir`` when the profile step left them there, otherwise
+    by reading, cleaning and tokenising the file. Only the latest document's views are kept:
+    read in document order, a corpus of any size holds one text in memory (the neighbours'
+    bootstrap held every text at once: 945 MiB for the 26 novels of British fiction, 7.9 GiB
+    for 260).
 
     Examples
     --------
@@ -38,24 +92,41 @@ class StreamedTokens(Mapping[str, list[str]]):
         *,
         settings: Mapping[str, Any],
         parts: Mapping[str, str] | None = None,
+        cache_dir: str | Path | None = None,
     ) -> None:
         self._sources, self._settings, self._parts = sources, settings, parts or {}
+        self._cache_dir = cache_dir
         self._samples = {sample_id(doc, view): (doc, view) for doc, view in samples}
         self._document: str | None = None
         self._tokens: dict[str, list[str]] = {}
+        self.from_cache = 0  # documents served by the token cache (for the job's log)
 
     def __getitem__(self, key: str) -> list[str]:
         doc, _ = self._samples[key]
         if doc != self._document:
             self._tokens = {}  # let the previous text go before reading the next
-            self._tokens = sample_tokens(
-                {doc: Path(self._sources[doc]).read_bytes()},
-                [s for s in self._samples.values() if s[0] == doc],
-                settings=self._settings,
-                parts=self._parts,
-            )
+            self._tokens = self._read(doc)
             self._document = doc
         return self._tokens[key]
+
+    def _read(self, doc: str) -> dict[str, list[str]]:
+        views = [view for d, view in self._samples.values() if d == doc]
+        raw = Path(self._sources[doc]).read_bytes()
+        if self._cache_dir is not None:
+            part = {"part": self._parts[doc]} if self._parts.get(doc) else {}
+            sha = hashlib.sha256(raw).hexdigest()
+            path = token_cache_path(self._cache_dir, sha, {**self._settings, **part})
+            if path.is_file():
+                cached = read_tokens(path)
+                if all(view in cached for view in views):
+                    self.from_cache += 1
+                    return {sample_id(doc, view): cached[view] for view in views}
+        return sample_tokens(
+            {doc: raw},
+            [(doc, view) for view in views],
+            settings=self._settings,
+            parts=self._parts,
+        )
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._samples)
