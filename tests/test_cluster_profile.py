@@ -43,7 +43,8 @@ def make_project(root: Path, documents, **config_overrides) -> Path:
         for doc_id, author, group, source in documents:
             writer.writerow([doc_id, author, doc_id, doc_id[:4], group, source])
     config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
-    config.update(catalog="corpus/catalog.csv", mfw=[50], report={"mfw": 50}, **config_overrides)
+    config.update({"catalog": "corpus/catalog.csv", "mfw": [50], "report": {"mfw": 50},
+                   **config_overrides})
     (root / "config").mkdir()
     (root / "config" / "config.yaml").write_text(yaml.safe_dump(config))
     return root
@@ -135,3 +136,19 @@ def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
     different = [str(p) for p in tables["default"]
                  if tables["default"][p] != tables["one-per-shard"][p]]
     assert not different
+
+
+def test_maps_are_drawn_for_the_reports_setting_unless_every_setting_is_asked(tmp_path):
+    root = make_project(tmp_path / "project", DOCUMENTS, mfw=[50, 100])
+    run = snakemake(root, "--cores", "1", "--dry-run")
+    assert run.returncode == 0, run.stderr[-3000:]
+    jobs = planned_jobs(run.stdout + run.stderr)
+    # every setting's distances and clusters, one setting's figures
+    assert (jobs["distances"], jobs["cluster"], jobs["plot_maps"], jobs["pca"]) == (2, 2, 1, 1)
+    assert "results/figures/mds/cosine_delta_mfw50.png" in run.stdout
+    every = make_project(tmp_path / "every", DOCUMENTS, mfw=[50, 100],
+                         report={"mfw": 50, "every_setting": True})
+    run = snakemake(every, "--cores", "1", "--dry-run")
+    assert run.returncode == 0, run.stderr[-3000:]
+    jobs = planned_jobs(run.stdout + run.stderr)
+    assert (jobs["plot_maps"], jobs["pca"]) == (4, 2)  # 2 measures x 2 MFW; 2 MFW
