@@ -3,7 +3,13 @@ import gzip
 import numpy as np
 import pytest
 
-from wordprint.io.files import read_json, read_matrix, write_json, write_matrix
+from wordprint.io.files import (
+    read_json,
+    read_matrix,
+    write_json,
+    write_json_array,
+    write_matrix,
+)
 from wordprint.shards import cache_key, shard_of
 
 
@@ -29,6 +35,25 @@ def test_json_gz_is_deterministic(tmp_path):
     assert (tmp_path / "a.json.gz").read_bytes() == first
     assert read_json(tmp_path / "a.json.gz") == {"b": 1}
     assert gzip.decompress(first).startswith(b"{")
+
+
+@pytest.mark.parametrize("name", ["a.json", "a.json.gz"])
+@pytest.mark.parametrize("items", [[], [1], [{"a": [1, {"b": "x\ny"}], "c": {}}, "é\u2028", []]])
+def test_json_array_streamed_has_the_bytes_of_the_whole_list(tmp_path, name, items):
+    write_json(tmp_path / "whole" / name, items)
+    write_json_array(tmp_path / "streamed" / name, iter(items))
+    assert (tmp_path / "streamed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    assert read_json(tmp_path / "streamed" / name) == items
+
+
+def test_json_array_leaves_nothing_when_an_item_fails(tmp_path):
+    def items():
+        yield {"a": 1}
+        raise ValueError("document 'b': no words")
+
+    with pytest.raises(ValueError):
+        write_json_array(tmp_path / "shard.json.gz", items())
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_matrix_round_trip_is_exact(tmp_path):

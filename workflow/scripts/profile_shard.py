@@ -1,16 +1,17 @@
-from wordprint.io.files import write_json
-from wordprint.io.profiles import profile_shard
+from wordprint.io.files import write_json_array
+from wordprint.io.profiles import profiles_of
 from wordprint.io.step import run
 
 
 def main():
-    profiles = profile_shard(
+    # Each profile is written as it is made: the job holds one document, not the whole shard.
+    profiles = profiles_of(
         snakemake.params.documents,
         snakemake.input.sources,
         settings=snakemake.params.settings,
         cache_dir=snakemake.params.cache,
     )
-    write_json(snakemake.output[0], profiles)
+    write_json_array(snakemake.output[0], profiles)
 
 
 run(main, log_path=snakemake.log[0])

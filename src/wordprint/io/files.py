@@ -12,9 +12,11 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -28,21 +30,28 @@ def _current_umask() -> int:
 _UMASK = _current_umask()
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temporary file + rename)."""
+@contextmanager
+def atomic_file(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file that appears at ``path`` only once it is whole (temporary file + rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are for everyone to read
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temporary file + rename)."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 def write_text(path: str | Path, text: str) -> None:
@@ -59,6 +68,32 @@ def write_json(path: str | Path, obj: Any) -> None:
     if str(path).endswith(".gz"):
         data = gzip.compress(data, compresslevel=6, mtime=0)
     atomic_write_bytes(path, data)
+
+
+def write_json_array(path: str | Path, items: Iterable[Any]) -> None:
+    """:func:`write_json` of ``list(items)``, the same bytes, holding one item at a time.
+
+    A shard of a thousand profiles is written as it is made, rather than kept whole in memory
+    and serialised at the end.
+    """
+    # zlib's own gzip wrapper (wbits 31), as gzip.compress uses it for mtime 0: the same bytes.
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31) if str(path).endswith(".gz") else None
+    with atomic_file(path) as fh:
+
+        def write(text: str) -> None:
+            data = text.encode("utf-8")
+            fh.write(packer.compress(data) if packer else data)
+
+        first = True
+        for item in items:
+            # An item of a list indented by one: every line one space further in (JSON strings
+            # never hold a raw line break, so only the layout's line breaks are replaced).
+            text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+            write(("[\n " if first else ",\n ") + text)
+            first = False
+        write("[]\n" if first else "\n]\n")
+        if packer:
+            fh.write(packer.flush())
 
 
 def read_json(path: str | Path) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,17 @@ def profile_shard(
     cache_dir: str | Path,
 ) -> list[dict[str, Any]]:
     """Profiles of ``documents`` (raw bytes in the files ``sources``), each computed once and cached."""
-    profiles = []
+    return list(profiles_of(documents, sources, settings=settings, cache_dir=cache_dir))
+
+
+def profiles_of(
+    documents: Sequence[Document],
+    sources: Sequence[str | Path],
+    *,
+    settings: ProfileSettings,
+    cache_dir: str | Path,
+) -> Iterator[dict[str, Any]]:
+    """:func:`profile_shard`, one profile at a time (the shard job writes each as it comes)."""
     for document, source in zip(documents, sources, strict=True):
         raw = Path(source).read_bytes()
         # One section of a book: the part belongs to the cache key.
@@ -46,8 +56,7 @@ def profile_shard(
             write_tokens(token_cache_path(cache_dir, sha, doc_settings), tokens)
             write_json(cached, profile)  # last: a cached profile implies cached tokens
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
-        profiles.append(profile)
-    return profiles
+        yield profile
 
 
 def read_profiles(paths: Sequence[str | Path]) -> dict[str, dict[str, Any]]:
