@@ -73,6 +73,8 @@ def main() -> None:
     lines += ["", (f"Time x{last} / x{args.copies[0]}: {t:.2f} (linear would be {linear:.0f}: "
               f"{'met' if t <= 1.1 * linear else 'NOT met'}). Peak x{last} / x{args.copies[0]}: "
               f"{m:.2f} (target <= 1.5: {'met' if m <= 1.5 else 'NOT met'}).")]
+    lines += ["", "At each run's peak: " + "; ".join(
+        f"x{copies}: {r.peak_parts()}" for copies, r in runs.items()) + "."]
     lines += ["", f"Jobs of the x{last} run:", "", *common.job_table(runs[last].jobs, runs[last].job_peaks)]
     print("\n".join(lines[2:]))
     if not args.no_results:

@@ -120,6 +120,11 @@ class Measured:
     stderr: str = ""
     other_cpu: float = 0.0  # mean cores busy with processes outside the tree (a noisy machine)
     job_peaks: dict[str, int] = field(default_factory=dict)  # script name -> largest job RSS
+    at_peak: list[tuple[str, int]] = field(default_factory=list)  # processes at the peak, RSS
+
+    def peak_parts(self, *, top: int = 4) -> str:
+        """The largest processes at the tree's peak, e.g. 'neighbours 619 + python 180 MiB'."""
+        return " + ".join(f"{name} {rss / 2**20:.0f}" for name, rss in self.at_peak[:top]) + " MiB"
 
     @property
     def peak_mib(self) -> float:
@@ -160,11 +165,13 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
         busy_start = _busy()
         ours_start = _children_cpu()
         peak = 0
+        at_peak: list[tuple[str, int]] = []  # (process, RSS) when the tree was largest
         # (pid, create time) -> [name, first, last, largest RSS]
         seen: dict[tuple[int, float], list] = {}
         while popen.poll() is None:
             now = time.perf_counter()
             total = 0
+            parts = []
             for proc in _tree(root):
                 try:
                     rss = proc.memory_info().rss
@@ -177,9 +184,11 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
                         seen[key] = [match.group(1) if match else None, now, now, 0]
                     seen[key][2] = now
                     seen[key][3] = max(seen[key][3], rss)
+                    parts.append((seen[key][0] or proc.name(), rss))
                 except psutil.Error:
                     continue  # ended between listing and reading
-            peak = max(peak, total)
+            if total > peak:
+                peak, at_peak = total, parts
             time.sleep(interval)
         seconds = time.perf_counter() - start
         # The tree's CPU time: every process of it has been waited for by now.
@@ -194,7 +203,7 @@ def measure(command: Sequence[str], *, cwd: str | Path | None = None, interval: 
             jobs[name].append(last - first + interval)
             peaks[name] = max(peaks[name], rss)
     result = Measured(seconds, peak, popen.returncode, dict(jobs), stdout, stderr, other,
-                      dict(peaks))
+                      dict(peaks), sorted(at_peak, key=lambda p: -p[1]))
     if check and popen.returncode != 0:
         raise RuntimeError(
             f"command failed ({popen.returncode}): {' '.join(map(str, command))}\n"

@@ -322,3 +322,22 @@ def test_interval_note_says_what_the_whiskers_are():
     )
     assert U.interval_note(SETTINGS, [None, float("nan")]) == ""
     assert U.interval_columns("mattr") == ("mattr_low", "mattr_high")
+
+
+def test_replicate_square_sums_equal_the_resampled_texts_counts(monkeypatch):
+    # Yule's K of a replicate: the sum of squared type counts of the segments it draws. The
+    # helper never forms the segments x segments product, and works a few replicates at a time.
+    tokens = zipf_text(4000, seed=7, types=200)
+    ids, types = U._type_ids(tokens)
+    bounds = U.segment_bounds(len(tokens), segment=500)
+    block = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+    weights = U.resampling_weights(np.random.default_rng(2), len(bounds) - 1, 30).astype(float)
+    expected = []
+    for w in weights:
+        drawn = Counter()
+        for g, times in enumerate(w):
+            for _ in range(int(times)):
+                drawn.update(tokens[bounds[g] : bounds[g + 1]])
+        expected.append(sum(c * c for c in drawn.values()))
+    monkeypatch.setattr(U, "_CELLS_PER_PASS_K", types * 7)  # 7 replicates per pass
+    assert U._replicate_square_sums(block, ids, types, weights).tolist() == expected

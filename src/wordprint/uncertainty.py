@@ -352,6 +352,39 @@ def _mtld_ends(ids: Sequence[int], threshold: float) -> tuple[list[int], float]:
     return ends, partial
 
 
+# Dense types x replicates cells per pass of _replicate_square_sums (32 MB of float64).
+_CELLS_PER_PASS_K = 4_000_000
+
+
+def _replicate_square_sums(
+    block: np.ndarray, ids: np.ndarray, types: int, weights: np.ndarray
+) -> np.ndarray:
+    """Each replicate's sum over types of its squared frequency (the sum in Yule's K).
+
+    A replicate's frequency of type t is sum_g w_g c_gt over the segments g. The frequencies
+    are computed for a few replicates at a time (segments x types sparse counts times the
+    weights), so memory grows with the text's types, not with the square of its segments.
+
+    Examples
+    --------
+    >>> block, ids = np.array([0, 0, 1, 1]), np.array([0, 1, 0, 0])  # segments "a b", "a a"
+    >>> _replicate_square_sums(block, ids, 2, np.array([[2.0, 0.0], [1.0, 1.0]])).tolist()
+    [8.0, 10.0]
+    """
+    from scipy import sparse
+
+    g = int(block.max()) + 1 if len(block) else 0
+    by_type = sparse.csc_matrix(
+        (np.ones(len(ids)), (ids, block)), shape=(types, g), dtype=float
+    )  # types x segments; duplicates are summed
+    result = np.empty(len(weights))
+    step = max(1, _CELLS_PER_PASS_K // max(types, 1))
+    for start in range(0, len(weights), step):
+        frequencies = by_type @ weights[start : start + step].T  # types x replicates
+        result[start : start + step] = np.einsum("tr,tr->r", frequencies, frequencies)
+    return result
+
+
 def vocabulary_intervals(
     tokens: Sequence[str],
     sentence_lengths: Sequence[int],
@@ -435,13 +468,7 @@ def vocabulary_intervals(
         passes.append(np.where(f_star > 0, n_star / np.where(f_star > 0, f_star, 1.0), n_star))
     result["mtld"] = _interval_or_none((passes[0] + passes[1]) / 2.0, level)
 
-    from scipy import sparse
-
-    counts = sparse.csr_matrix(
-        (np.ones(n), (block, ids)), shape=(g, types), dtype=float
-    )  # duplicates are summed
-    gram = (counts @ counts.T).toarray()
-    squares = np.einsum("rg,gh,rh->r", weights, gram, weights)
+    squares = _replicate_square_sums(block, ids, types, weights)
     result["yules_k"] = _interval_or_none(1e4 * (squares - n_star) / n_star**2, level)
 
     chars = np.fromiter(map(len, tokens), dtype=float, count=n)
