@@ -20,7 +20,6 @@ from wordprint.compare import (
     overlap_row,
     report_key_terms,
     resolve_comparisons,
-    sample_tokens,
     side_data,
     table_rows,
     top_terms,
@@ -28,6 +27,7 @@ from wordprint.compare import (
     zeta_table,
 )
 from wordprint.concordance import collocations
+from wordprint.profile import sample_tokens
 from wordprint.io.catalog import Document
 from wordprint.profile import DocumentError, profile_document
 

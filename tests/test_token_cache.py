@@ -3,7 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from wordprint.compare import sample_tokens
+from wordprint.profile import sample_tokens
 from wordprint.io.catalog import Document
 from wordprint.io.profiles import profile_shard
 from wordprint.io.tokens import StreamedTokens, read_tokens, token_cache_path

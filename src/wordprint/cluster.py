@@ -8,8 +8,6 @@ from typing import Literal
 import numpy as np
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
-from sklearn import metrics
-from sklearn.manifold import ClassicalMDS
 
 Linkage = Literal["ward.D", "ward.D2", "average", "complete", "single"]
 
@@ -75,6 +73,8 @@ def classical_mds(distances: np.ndarray, *, dimensions: int = 2) -> np.ndarray:
     Each axis is oriented so its largest absolute coordinate is positive, which makes the
     map deterministic (eigenvectors have no sign of their own).
     """
+    from sklearn.manifold import ClassicalMDS  # scikit-learn: 90 MB and 0.6 s, only when used
+
     n = len(distances)
     if n <= dimensions:
         return np.zeros((n, dimensions))
@@ -87,6 +87,8 @@ def classical_mds(distances: np.ndarray, *, dimensions: int = 2) -> np.ndarray:
 
 def purity(labels: Sequence[str], clusters: Sequence[int]) -> float:
     """Share of documents whose cluster's majority label is their own (Manning et al. 2008, 16.3)."""
+    from sklearn import metrics
+
     table = metrics.cluster.contingency_matrix(labels, clusters)
     return float(table.max(axis=0).sum() / table.sum())
 
@@ -115,6 +117,8 @@ def cluster_scores(labels: Sequence[str], clusters: Sequence[int]) -> dict[str, 
     ARI (Hubert & Arabie 1985), homogeneity, completeness and V-measure (Rosenberg & Hirschberg
     2007), purity. All are 1.0 for a perfect clustering.
     """
+    from sklearn import metrics
+
     h, c, v = metrics.homogeneity_completeness_v_measure(labels, clusters)
     return {
         "ari": float(metrics.adjusted_rand_score(labels, clusters)),

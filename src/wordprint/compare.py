@@ -66,8 +66,7 @@ from wordprint.dispersion import dp
 from wordprint.io.catalog import SAFE_ID, Document
 from wordprint.keyness import P_ADJUSTMENTS, adjust_p_values, keyness
 from wordprint.params import escaped_repr
-from wordprint.profile import VIEWS, DocumentError, clean_document
-from wordprint.tokenize import words
+from wordprint.profile import VIEWS, DocumentError
 from wordprint.uncertainty import UncertaintySettings, interval_columns, log_ratio_intervals
 from wordprint.zeta import segment_tokens, segments_of_texts, zeta
 
@@ -261,48 +260,6 @@ def resolve_comparisons(
 
 
 # --- the text of each sample --------------------------------------------------------------------
-
-
-def sample_tokens(
-    raws: Mapping[str, bytes],
-    samples: Sequence[tuple[str, str]],
-    *,
-    settings: Mapping[str, Any],
-    parts: Mapping[str, str] | None = None,
-) -> dict[str, list[str]]:
-    """Tokens of each (document, view) sample, by sample id, cleaned as the profile step does.
-
-    ``raws`` maps document ids to raw bytes; ``settings`` are the profile settings
-    (``pattern``, ``lowercase``, ``short_quotes`` and, for books cut into documents,
-    ``split``), and ``parts`` each document's catalog ``part``, if any. Each document is
-    cleaned once (:func:`wordprint.profile.clean_document`) and each view tokenised with
-    :func:`wordprint.tokenize.words`, so the tokens add up to the counts in the profile.
-
-    Examples
-    --------
-    >>> settings = {"pattern": "words", "lowercase": True, "short_quotes": "quoted"}
-    >>> sample_tokens({"d": b'He said "no way" to them.'}, [("d", "full"), ("d", "own")],
-    ...               settings=settings)
-    {'d': ['he', 'said', 'no', 'way', 'to', 'them'], 'd (own)': ['he', 'said', 'to', 'them']}
-    """
-    parts = parts or {}
-    texts: dict[str, dict[str, str]] = {}
-    result: dict[str, list[str]] = {}
-    for doc, view in samples:
-        if doc not in texts:
-            texts[doc] = clean_document(
-                raws[doc],
-                doc_id=doc,
-                short_quotes=settings.get("short_quotes", "quoted"),
-                part=parts.get(doc, ""),
-                split=settings.get("split"),
-            )[0]
-        result[sample_id(doc, view)] = words(
-            texts[doc][view],
-            pattern=settings.get("pattern", "words"),
-            lowercase=settings.get("lowercase", True),
-        )
-    return result
 
 
 @dataclass(frozen=True)

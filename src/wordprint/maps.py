@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from sklearn.decomposition import PCA
 
 from wordprint.distances import z_score
 
@@ -116,6 +115,8 @@ def pca(
     if not 1 <= k <= most:
         raise ValueError(f"n_components must be between 1 and {most}, got {n_components}")
     prepared = SCALINGS[scaling](X)
+    from sklearn.decomposition import PCA  # imported here: most jobs using maps never need it
+
     model = PCA(n_components=k, svd_solver="full").fit(prepared)
     scores = model.transform(prepared)
     loadings = model.components_.T

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from wordprint.corpus import sample_id
 from wordprint.features import feature_counts
 from wordprint.gutenberg import strip_gutenberg
 from wordprint.quotes import split_quotations
 from wordprint.split import PRESETS as SPLIT_PRESETS
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode_text, normalise
-from wordprint.tokenize import has_words, sentence_splitter, words_and_sentence_lengths
+from wordprint.tokenize import has_words, sentence_splitter, words, words_and_sentence_lengths
 from wordprint.uncertainty import vocabulary_intervals
 from wordprint.vocabulary import vocabulary_profile
 
@@ -236,4 +237,46 @@ def profile_document(
                 f"ran into nltk's time limit on this text ({len(texts[name]):,} characters): it "
                 "may backtrack catastrophically. Simplify it, or use 'words' or 'letters'."
             ) from None
+    return result
+
+
+def sample_tokens(
+    raws: Mapping[str, bytes],
+    samples: Sequence[tuple[str, str]],
+    *,
+    settings: Mapping[str, Any],
+    parts: Mapping[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """Tokens of each (document, view) sample, by sample id, cleaned as the profile step does.
+
+    ``raws`` maps document ids to raw bytes; ``settings`` are the profile settings
+    (``pattern``, ``lowercase``, ``short_quotes`` and, for books cut into documents,
+    ``split``), and ``parts`` each document's catalog ``part``, if any. Each document is
+    cleaned once (:func:`wordprint.profile.clean_document`) and each view tokenised with
+    :func:`wordprint.tokenize.words`, so the tokens add up to the counts in the profile.
+
+    Examples
+    --------
+    >>> settings = {"pattern": "words", "lowercase": True, "short_quotes": "quoted"}
+    >>> sample_tokens({"d": b'He said "no way" to them.'}, [("d", "full"), ("d", "own")],
+    ...               settings=settings)
+    {'d': ['he', 'said', 'no', 'way', 'to', 'them'], 'd (own)': ['he', 'said', 'to', 'them']}
+    """
+    parts = parts or {}
+    texts: dict[str, dict[str, str]] = {}
+    result: dict[str, list[str]] = {}
+    for doc, view in samples:
+        if doc not in texts:
+            texts[doc] = clean_document(
+                raws[doc],
+                doc_id=doc,
+                short_quotes=settings.get("short_quotes", "quoted"),
+                part=parts.get(doc, ""),
+                split=settings.get("split"),
+            )[0]
+        result[sample_id(doc, view)] = words(
+            texts[doc][view],
+            pattern=settings.get("pattern", "words"),
+            lowercase=settings.get("lowercase", True),
+        )
     return result

@@ -1,7 +1,8 @@
 from pathlib import Path
 
 from wordprint import plot
-from wordprint.compare import growth_rows, sample_tokens, table_rows
+from wordprint.compare import growth_rows, table_rows
+from wordprint.profile import sample_tokens
 from wordprint.corpus import document_id
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv

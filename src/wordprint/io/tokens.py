@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from wordprint.compare import sample_tokens
+from wordprint.profile import sample_tokens
 from wordprint.corpus import sample_id
 from wordprint.io.files import read_json, write_json
 from wordprint.profile import PROFILE_VERSION
@@ -63,7 +63,7 @@ def read_tokens(path: str | Path) -> dict[str, list[str]]:
 
 
 class StreamedTokens(Mapping[str, list[str]]):
-    """:func:`wordprint.compare.sample_tokens` of files, holding one document at a time.
+    """:func:`wordprint.profile.sample_tokens` of files, holding one document at a time.
 
     ``sources`` maps document ids to their raw files, ``samples`` lists the (document, view)
     pairs wanted. A document's tokens are fetched when one of its views is first asked for:
