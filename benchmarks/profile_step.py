@@ -185,8 +185,8 @@ def main() -> None:
     settings = profile_settings(config)
 
     def step() -> None:
-        profiles = profile_shard(documents, [d.path for d in documents], settings=settings,
-                                 cache_dir=folder / "cache")
+        profiles = list(profile_shard(documents, [d.path for d in documents],
+                                      settings=settings, cache_dir=folder / "cache"))
         write_json(folder / "shard.json.gz", profiles)
 
     profiler = cProfile.Profile()

@@ -1,23 +1,15 @@
 """The token cache: the profile step keeps each view's tokens, the bootstraps read them back."""
 
 import hashlib
-from pathlib import Path
 
-from wordprint.profile import sample_tokens
+from test_profile import REPO, SETTINGS
+
 from wordprint.io.catalog import Document
 from wordprint.io.profiles import profile_shard
 from wordprint.io.tokens import StreamedTokens, read_tokens, token_cache_path
+from wordprint.profile import sample_tokens
 
-ESSAY = Path(__file__).parents[1] / "corpus/texts/dawsey-2018-platypus-112.txt"
-SETTINGS = {
-    "pattern": "words",
-    "lowercase": True,
-    "mattr_window": 50,
-    "mtld_threshold": 0.72,
-    "views": ["full", "own", "quoted"],
-    "short_quotes": "quoted",
-    "segment_size": 0,
-}
+ESSAY = REPO / "corpus/texts/dawsey-2018-platypus-112.txt"
 VIEWS = [("essay", "full"), ("essay", "own"), ("essay", "quoted"), ("plain", "full")]
 
 
@@ -30,8 +22,8 @@ def documents(tmp_path):
 
 def test_profile_step_caches_the_tokens_the_texts_give(tmp_path):
     docs, sources = documents(tmp_path)
-    profiles = profile_shard(docs, [sources[d.id] for d in docs], settings=SETTINGS,
-                             cache_dir=tmp_path / "cache")
+    profiles = list(profile_shard(docs, [sources[d.id] for d in docs], settings=SETTINGS,
+                                  cache_dir=tmp_path / "cache"))
     fresh = sample_tokens({d: p.read_bytes() for d, p in sources.items()}, VIEWS[:3],
                           settings=SETTINGS)
     path = token_cache_path(tmp_path / "cache", hashlib.sha256(ESSAY.read_bytes()).hexdigest(),
@@ -53,8 +45,8 @@ def test_streamed_tokens_read_the_cache_and_equal_the_texts(tmp_path):
     expected = sample_tokens(raws, VIEWS, settings=SETTINGS)
     uncached = StreamedTokens(sources, VIEWS, settings=SETTINGS, cache_dir=tmp_path / "cache")
     assert dict(uncached) == expected and uncached.from_cache == 0
-    profile_shard(docs, [sources[d.id] for d in docs], settings=SETTINGS,
-                  cache_dir=tmp_path / "cache")
+    list(profile_shard(docs, [sources[d.id] for d in docs], settings=SETTINGS,
+                       cache_dir=tmp_path / "cache"))
     cached = StreamedTokens(sources, VIEWS, settings=SETTINGS, cache_dir=tmp_path / "cache")
     assert dict(cached) == expected and cached.from_cache == 2
     # Other token settings have their own cache entries: nothing to read, the text is re-read.
@@ -66,8 +58,8 @@ def test_streamed_tokens_read_the_cache_and_equal_the_texts(tmp_path):
 def test_streamed_tokens_re_read_a_view_the_cache_lacks(tmp_path):
     docs, sources = documents(tmp_path)
     only_full = {**SETTINGS, "views": ["full"]}
-    profile_shard(docs, [sources[d.id] for d in docs], settings=only_full,
-                  cache_dir=tmp_path / "cache")
+    list(profile_shard(docs, [sources[d.id] for d in docs], settings=only_full,
+                       cache_dir=tmp_path / "cache"))
     tokens = StreamedTokens(sources, VIEWS[:2], settings=SETTINGS, cache_dir=tmp_path / "cache")
     expected = sample_tokens({"essay": ESSAY.read_bytes()}, VIEWS[:2], settings=SETTINGS)
     assert dict(tokens) == expected and tokens.from_cache == 0

@@ -341,3 +341,22 @@ def test_replicate_square_sums_equal_the_resampled_texts_counts(monkeypatch):
         expected.append(sum(c * c for c in drawn.values()))
     monkeypatch.setattr(U, "_CELLS_PER_PASS_K", types * 7)  # 7 replicates per pass
     assert U._replicate_square_sums(block, ids, types, weights).tolist() == expected
+
+
+def test_replicates_from_the_tables_rows_need_no_counts():
+    # Given the samples x words table, bags and texts too short to resample take their own
+    # frequencies from its rows: the same replicates with every sample's counts dropped.
+    from dataclasses import replace
+
+    from wordprint.sampling import resample
+
+    texts = {"long": zipf_text(6000, seed=1, types=300), "short": zipf_text(1200, seed=2)}
+    corpus = corpus_of(texts)
+    corpus += resample(corpus[:1], method="random", size=2000, samples=1, seed=3)
+    words = [w for w, _ in Counter(texts["long"]).most_common(40)]
+    table = np.array([[s.counts.get(w, 0) / s.tokens for w in words] for s in corpus])
+    expected, resampled = U.corpus_replicates(corpus, words, texts, replicates=30, seed=5)
+    assert resampled.tolist() == [True, False, True]
+    bare = [replace(s, counts={}) for s in corpus]
+    again, _ = U.corpus_replicates(bare, words, texts, replicates=30, seed=5, table=table)
+    np.testing.assert_array_equal(again, expected)

@@ -558,6 +558,13 @@ def bag_replicates(
     if total < 1:
         raise ValueError(f"total must be a positive number of tokens, got {total}")
     shares = np.array([counts.get(w, 0) for w in words], dtype=float) / total
+    return _bag_draws(shares, total=total, replicates=replicates, rng=rng)
+
+
+def _bag_draws(
+    shares: np.ndarray, *, total: int, replicates: int, rng: np.random.Generator
+) -> np.ndarray:
+    """:func:`bag_replicates` from the bag's relative frequencies of the words."""
     rest = max(0.0, 1.0 - shares.sum())
     drawn = rng.multinomial(total, np.append(shares, rest) / (shares.sum() + rest), replicates)
     return drawn[:, :-1] / float(total)
@@ -572,6 +579,7 @@ def corpus_replicates(
     replicates: int = 200,
     segment: int = 500,
     seed: int = 1,
+    table: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Bootstrap replicates of a word table: replicates x samples x words relative frequencies.
 
@@ -583,6 +591,11 @@ def corpus_replicates(
     word (:func:`bag_replicates`). Each sample draws from its own stream (:func:`generator` of
     ``seed`` and its id). Also returns, per sample, whether it was resampled: a text of fewer
     than :data:`MIN_SEGMENTS` segments keeps its own frequencies in every replicate.
+
+    The samples' own frequencies of ``words`` (for the bags and the texts too short to
+    resample) are the rows of ``table`` when it is given (the samples x words table itself),
+    otherwise computed from their counts: with a table, only consecutive segments
+    (``sampling_size``) need the samples' counts, so a job can let every document's counts go.
 
     Examples
     --------
@@ -601,6 +614,10 @@ def corpus_replicates(
     resampled = np.zeros(len(corpus), dtype=bool)
     for row, s in enumerate(corpus):
         rng = generator(seed, s.id)
+        if table is not None:
+            own = np.asarray(table[row], dtype=float)
+        else:
+            own = np.array([s.counts.get(w, 0) for w in words], dtype=float) / max(s.tokens, 1)
         view = tokens[_view_id(s)]
         text: Sequence[str] | None = None
         if s.segment is None and s.tokens == len(view):
@@ -610,9 +627,8 @@ def corpus_replicates(
         if text is not None:
             rep = segment_replicates(text, words, replicates=replicates, segment=segment, rng=rng)
         else:
-            rep = bag_replicates(s.counts, words, total=s.tokens, replicates=replicates, rng=rng)
+            rep = _bag_draws(own, total=s.tokens, replicates=replicates, rng=rng)
         if rep is None:  # too short to resample
-            own = np.array([s.counts.get(w, 0) for w in words], dtype=float) / max(s.tokens, 1)
             result[:, row, :] = own
         else:
             result[:, row, :] = rep
@@ -728,6 +744,7 @@ def neighbour_intervals(
         replicates=replicates,
         segment=segment,
         seed=seed,
+        table=table,
     )
     return distance_intervals(
         table, reps, pairs, measure=measure, level=level, resampled=resampled

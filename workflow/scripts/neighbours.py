@@ -1,4 +1,5 @@
 import logging
+from dataclasses import replace
 
 from wordprint.cluster import nearest_neighbours
 from wordprint.corpus import document_id, samples
@@ -13,8 +14,12 @@ from wordprint.uncertainty import neighbour_intervals
 def intervals(inp, par):
     """(sample, neighbour) -> bootstrap interval of their distance in the report's setting."""
     u, sampling = par.uncertainty, par.sampling
-    profiles = read_profiles(inp.profiles)
-    corpus = resample(samples(par.documents, profiles, **par.samples), **sampling)
+    corpus = samples(par.documents, read_profiles(inp.profiles), **par.samples)
+    corpus = resample(corpus, **sampling)
+    if sampling["method"] != "consecutive":
+        # Resampled from their tokens and the table's rows: every document's word counts (the
+        # job's largest data, some 1.2 MB per novel) can go.
+        corpus = [replace(s, counts={}) for s in corpus]
     ids, words, table = read_matrix(inp.table)
     if ids != [s.id for s in corpus]:
         raise RuntimeError(f"{inp.table} does not list the samples of the profiles")

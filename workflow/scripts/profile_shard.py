@@ -1,11 +1,11 @@
 from wordprint.io.files import write_json_array
-from wordprint.io.profiles import profiles_of
+from wordprint.io.profiles import profile_shard
 from wordprint.io.step import run
 
 
 def main():
     # Each profile is written as it is made: the job holds one document, not the whole shard.
-    profiles = profiles_of(
+    profiles = profile_shard(
         snakemake.params.documents,
         snakemake.input.sources,
         settings=snakemake.params.settings,

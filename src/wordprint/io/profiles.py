@@ -23,19 +23,9 @@ def profile_shard(
     *,
     settings: ProfileSettings,
     cache_dir: str | Path,
-) -> list[dict[str, Any]]:
-    """Profiles of ``documents`` (raw bytes in the files ``sources``), each computed once and cached."""
-    return list(profiles_of(documents, sources, settings=settings, cache_dir=cache_dir))
-
-
-def profiles_of(
-    documents: Sequence[Document],
-    sources: Sequence[str | Path],
-    *,
-    settings: ProfileSettings,
-    cache_dir: str | Path,
 ) -> Iterator[dict[str, Any]]:
-    """:func:`profile_shard`, one profile at a time (the shard job writes each as it comes)."""
+    """Profiles of ``documents`` (raw bytes in the files ``sources``), each computed once and
+    cached, one at a time (the shard job writes each as it comes)."""
     for document, source in zip(documents, sources, strict=True):
         raw = Path(source).read_bytes()
         # One section of a book: the part belongs to the cache key.
