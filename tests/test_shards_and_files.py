@@ -46,6 +46,17 @@ def test_json_array_streamed_has_the_bytes_of_the_whole_list(tmp_path, name, ite
     assert read_json(tmp_path / "streamed" / name) == items
 
 
+@pytest.mark.parametrize("name", ["a.json", "a.json.gz"])
+def test_compact_json_is_deterministic_and_reads_back(tmp_path, name):
+    obj = {"types": ["é", "b"], "ids": [0, 1, 0]}
+    write_json(tmp_path / name, obj, compact=True)
+    first = (tmp_path / name).read_bytes()
+    write_json(tmp_path / name, obj, compact=True)
+    assert (tmp_path / name).read_bytes() == first and read_json(tmp_path / name) == obj
+    text = gzip.decompress(first) if name.endswith(".gz") else first
+    assert text == '{"types":["é","b"],"ids":[0,1,0]}\n'.encode()
+
+
 def test_json_array_leaves_nothing_when_an_item_fails(tmp_path):
     def items():
         yield {"a": 1}

@@ -54,7 +54,8 @@ def decode_tokens(encoded: Mapping[str, list]) -> list[str]:
 
 def write_tokens(path: str | Path, views: Mapping[str, Sequence[str]]) -> None:
     """Each view's tokens, compactly (gzip-compressed JSON, written atomically)."""
-    write_json(path, {view: encode_tokens(tokens) for view, tokens in views.items()})
+    encoded = {view: encode_tokens(tokens) for view, tokens in views.items()}
+    write_json(path, encoded, compact=True)
 
 
 def read_tokens(path: str | Path) -> dict[str, list[str]]:
