@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 
@@ -33,3 +34,14 @@ def cache_key(content_sha256: str, settings: dict[str, Any], *, version: str) ->
     """Key of a document's cached profile: its content, the settings that shape it, the code version."""
     blob = json.dumps([content_sha256, settings, version], sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def cache_file(cache_dir: str | Path, kind: str, key: str) -> Path:
+    """Where a cache entry of ``kind`` (``profiles``, ``tokens``) with ``key`` lives.
+
+    Examples
+    --------
+    >>> cache_file("cache", "tokens", "ab12").as_posix()
+    'cache/tokens/ab/ab12.json.gz'
+    """
+    return Path(cache_dir) / kind / key[:2] / f"{key}.json.gz"

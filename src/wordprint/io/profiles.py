@@ -12,7 +12,7 @@ from wordprint.io.catalog import Document
 from wordprint.io.files import read_json, write_json
 from wordprint.io.tokens import token_cache_path, write_tokens
 from wordprint.profile import PROFILE_VERSION, ProfileSettings, profile_document
-from wordprint.shards import cache_key
+from wordprint.shards import cache_file, cache_key
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def profile_shard(
         doc_settings = {**settings, **part}
         sha = hashlib.sha256(raw).hexdigest()
         key = cache_key(sha, doc_settings, version=PROFILE_VERSION)
-        cached = Path(cache_dir) / "profiles" / key[:2] / f"{key}.json.gz"
+        cached = cache_file(cache_dir, "profiles", key)
         if cached.is_file():
             log.info("%s: from cache %s", document.id, cached)
             profile = read_json(cached)

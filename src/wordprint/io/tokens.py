@@ -18,7 +18,7 @@ from wordprint.profile import sample_tokens
 from wordprint.corpus import sample_id
 from wordprint.io.files import read_json, write_json
 from wordprint.profile import PROFILE_VERSION
-from wordprint.shards import cache_key
+from wordprint.shards import cache_file, cache_key
 
 # The settings a view's tokens depend on (a profile also depends on e.g. the MATTR window).
 TOKEN_SETTINGS = ("pattern", "lowercase", "short_quotes", "part", "split")
@@ -27,8 +27,7 @@ TOKEN_SETTINGS = ("pattern", "lowercase", "short_quotes", "part", "split")
 def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, Any]) -> Path:
     """Where the tokens of a text with content ``sha256`` under ``settings`` are cached."""
     shaping = {k: settings[k] for k in TOKEN_SETTINGS if k in settings}
-    key = cache_key(sha256, shaping, version=PROFILE_VERSION)
-    return Path(cache_dir) / "tokens" / key[:2] / f"{key}.json.gz"
+    return cache_file(cache_dir, "tokens", cache_key(sha256, shaping, version=PROFILE_VERSION))
 
 
 def encode_tokens(tokens: Sequence[str]) -> dict[str, list]:
