@@ -63,6 +63,17 @@ def test_classical_mds_recovers_a_line():
     assert np.abs(coords[:, 0]).argmax() == coords[:, 0].argmax()  # oriented: largest is positive
 
 
+def test_classical_mds_equals_scikit_learns_classical_mds():
+    from sklearn.manifold import ClassicalMDS
+
+    rng = np.random.default_rng(3)
+    D = squareform(pdist(rng.normal(size=(30, 12)), "cityblock"))  # not Euclidean: like Delta
+    ours = classical_mds(D)
+    theirs = ClassicalMDS(n_components=2, metric="precomputed").fit_transform(D)
+    np.testing.assert_allclose(np.abs(ours), np.abs(theirs), atol=1e-9)  # up to axis signs
+    assert ours.shape == (30, 2)
+
+
 def test_cluster_analysis_two_obvious_groups():
     X = np.array([[0, 0], [0, 0.1], [5, 5], [5, 5.1]])
     result = cluster_analysis(squareform(pdist(X)), method="average", k=2)

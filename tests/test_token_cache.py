@@ -63,3 +63,26 @@ def test_streamed_tokens_re_read_a_view_the_cache_lacks(tmp_path):
     tokens = StreamedTokens(sources, VIEWS[:2], settings=SETTINGS, cache_dir=tmp_path / "cache")
     expected = sample_tokens({"essay": ESSAY.read_bytes()}, VIEWS[:2], settings=SETTINGS)
     assert dict(tokens) == expected and tokens.from_cache == 0
+
+
+def test_encoded_tokens_read_back_equal_and_resample_the_same(tmp_path):
+    import numpy as np
+
+    from wordprint.tokenize import TokenIds
+    from wordprint.uncertainty import segment_replicates
+
+    docs, sources = documents(tmp_path)
+    list(profile_shard(docs, [sources[d.id] for d in docs], settings=SETTINGS,
+                       cache_dir=tmp_path / "cache"))
+    lists = dict(StreamedTokens(sources, VIEWS, settings=SETTINGS, cache_dir=tmp_path / "cache"))
+    encoded = StreamedTokens(sources, VIEWS, settings=SETTINGS, cache_dir=tmp_path / "cache",
+                             encoded=True)
+    assert {k: list(v) for k, v in encoded.items()} == lists and encoded.from_cache == 2
+    assert all(isinstance(encoded[k], TokenIds) for k in lists)
+    full = lists["essay"]
+    words = ["the", "of", "revolution", "not-a-word"]
+    draws = [segment_replicates(tokens, words, replicates=5, segment=200,
+                                rng=np.random.default_rng(4))
+             for tokens in (full, encoded["essay"])]
+    np.testing.assert_array_equal(draws[0], draws[1])
+    assert draws[0][:, 0].min() > 0  # 'the' is drawn in every replicate

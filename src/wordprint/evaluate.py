@@ -45,6 +45,7 @@ improvement of the PAM, CLARA, and CLARANS algorithms. Information Systems 101, 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -194,8 +195,7 @@ def feature_table(
         raise ValueError(f"n (the number of features) must be at least 1, got {n}")
     if start_at < 0:
         raise ValueError(f"start_at must be 0 or more, got {start_at}")
-    vocabulary = max(1, len({w for doc in counts for w in doc}))
-    ranked = select_words(counts, n=vocabulary, min_share=culling, drop_pronouns=drop_pronouns)
+    ranked = select_words(counts, n=sys.maxsize, min_share=culling, drop_pronouns=drop_pronouns)
     if only_function_words:
         keep = set(function_words())
         ranked = [w for w in ranked if w in keep]

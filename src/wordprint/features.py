@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -96,7 +97,10 @@ def cull(
     if not counts:
         raise ValueError("counts must hold at least one document")
     needed = min_share * len(counts) - 1e-9  # tolerance: 0.7 * 10 is 7.000000000000001
-    return [w for w in vocabulary if sum(1 for doc in counts if doc.get(w, 0) > 0) >= needed]
+    documents: Counter[str] = Counter()  # each word's number of documents, in one pass
+    for doc in counts:
+        documents.update(w for w, c in doc.items() if c > 0)
+    return [w for w in vocabulary if documents[w] >= needed]
 
 
 def mfw_range(minimum: int, maximum: int, step: int) -> list[int]:
@@ -229,8 +233,7 @@ def select_words(
         raise ValueError(f"n (the number of most frequent words) must be at least 1, got {n}")
     if start_at < 0:
         raise ValueError(f"start_at must be 0 or more, got {start_at}")
-    every = {w for doc in counts for w in doc}
-    ranked = most_frequent_words(counts, n=max(len(every), 1))
+    ranked = most_frequent_words(counts, n=sys.maxsize)
     if min_share > 0:
         ranked = cull(counts, ranked, min_share=min_share)
     if drop_pronouns:

@@ -36,7 +36,7 @@ def cache_key(content_sha256: str, settings: dict[str, Any], *, version: str) ->
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def cache_file(cache_dir: str | Path, kind: str, key: str) -> Path:
+def cache_file(cache_dir: str | Path, kind: str, key: str, *, suffix: str = ".json.gz") -> Path:
     """Where a cache entry of ``kind`` (``profiles``, ``tokens``) with ``key`` lives.
 
     Examples
@@ -44,4 +44,4 @@ def cache_file(cache_dir: str | Path, kind: str, key: str) -> Path:
     >>> cache_file("cache", "tokens", "ab12").as_posix()
     'cache/tokens/ab/ab12.json.gz'
     """
-    return Path(cache_dir) / kind / key[:2] / f"{key}.json.gz"
+    return Path(cache_dir) / kind / key[:2] / f"{key}{suffix}"

@@ -355,3 +355,50 @@ def sentence_lengths(
         with _limit(pattern):
             starts = [start for start, _ in word_tokenizer(pattern=pattern).span_tokenize(text)]
     return _counts_between(starts, _sentence_ends(text, splitter))
+
+
+class TokenIds(Sequence[str]):
+    """A token sequence as its types and each token's type number (a numpy array).
+
+    Reads like the list of tokens (length, slices, iteration), but :meth:`columns` looks every
+    token up in a word index in one numpy step: the bootstraps count a table's words in each
+    segment of a novel without touching its 160,000 strings one by one.
+
+    Examples
+    --------
+    >>> t = TokenIds.of(["a", "b", "a", "c"])
+    >>> t.types, t.ids.tolist(), list(t[1:3]), len(t)
+    (['a', 'b', 'c'], [0, 1, 0, 2], ['b', 'a'], 4)
+    >>> t.columns({"a": 0, "c": 1}).tolist()
+    [0, -1, 0, 1]
+    """
+
+    __slots__ = ("types", "ids")
+
+    def __init__(self, types: Sequence[str], ids: np.ndarray) -> None:
+        self.types = list(types)
+        self.ids = np.asarray(ids)
+
+    @classmethod
+    def of(cls, tokens: Sequence[str]) -> TokenIds:
+        """``tokens`` numbered by their types, in order of first use."""
+        index: dict[str, int] = {}
+        ids = [index.setdefault(t, len(index)) for t in tokens]
+        return cls(list(index), np.array(ids, dtype=np.int64))
+
+    def columns(self, index: dict[str, int]) -> np.ndarray:
+        """Each token's number in ``index`` (a word -> column mapping), -1 for other words."""
+        lookup = np.array([index.get(t, -1) for t in self.types] + [-1], dtype=np.int64)
+        return lookup[self.ids]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, slice):
+            return TokenIds(self.types, self.ids[key])
+        return self.types[self.ids[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        types = self.types
+        return (types[i] for i in self.ids.tolist())

@@ -84,6 +84,8 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import numpy as np
 
+from wordprint.tokenize import TokenIds
+
 # scipy.sparse, wordprint.distances and wordprint.keyness (scipy.stats) are imported where they
 # are used: the per-document step imports this module and starts faster without them.
 if TYPE_CHECKING:  # pragma: no cover
@@ -493,7 +495,9 @@ def _segment_counts(
     """Segments x words: the counts of the words of ``index`` in each segment."""
     g = len(bounds) - 1
     block = np.repeat(np.arange(g), np.diff(bounds))
-    ids = np.fromiter((index.get(t, -1) for t in tokens), np.int64, len(tokens))
+    if not isinstance(tokens, TokenIds):
+        tokens = TokenIds.of(tokens)
+    ids = tokens.columns(index)
     keep = ids >= 0
     flat = np.bincount(block[keep] * width + ids[keep], minlength=g * width)
     return flat.reshape(g, width).astype(float)

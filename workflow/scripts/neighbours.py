@@ -30,6 +30,7 @@ def intervals(inp, par):
         settings=par.profile_settings,
         parts={d.id: d.field("part") for d in par.documents},
         cache_dir=par.cache,
+        encoded=True,
     )
     _, _, distances = read_matrix(inp.report)
     found = nearest_neighbours(ids, distances, documents=[document_id(i) for i in ids])
