@@ -50,7 +50,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
-from sklearn.model_selection import LeaveOneGroupOut, StratifiedGroupKFold
+
+# scikit-learn (0.6 s to import) is imported where it is used: the workflow imports this module
+# when it starts, to plan its jobs.
 
 from wordprint.classify import CLASSIFIERS, ClassifierName, CVName, evaluate, folds
 from wordprint.classify import predict as _predict
@@ -351,6 +353,8 @@ def grouped_folds(
         return folds(labels, cv=cv, n_folds=n_folds, seed=seed)
     X = np.zeros((len(labels), 1))
     if cv == "loo":
+        from sklearn.model_selection import LeaveOneGroupOut
+
         return list(LeaveOneGroupOut().split(X, labels, groups))
     if cv != "kfold":
         raise ValueError(f"unknown cv {cv!r}; choose one of loo, kfold")
@@ -359,6 +363,8 @@ def grouped_folds(
             f"n_folds must be between 2 and the number of documents ({len(set(groups))}), "
             f"got {n_folds}"
         )
+    from sklearn.model_selection import StratifiedGroupKFold
+
     splitter = StratifiedGroupKFold(n_splits=n_folds, shuffle=True, random_state=seed)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*least populated class.*")

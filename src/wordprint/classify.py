@@ -68,10 +68,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from sklearn import metrics
-from sklearn.model_selection import LeaveOneOut, StratifiedKFold
-from sklearn.neighbors import NearestCentroid
-from sklearn.svm import SVC
+
+# scikit-learn (0.6 s to import) is imported where it is used: the workflow imports this module
+# when it starts, to plan its jobs.
 
 from wordprint.distances import MEASURES, MeasureName, cross_distances, z_score
 
@@ -138,6 +137,8 @@ def _knn(Xtr, ytr, n_classes, Xte, o):
 
 def _svm(Xtr, ytr, n_classes, Xte, o):
     mean, std = Xtr.mean(axis=0), Xtr.std(axis=0, ddof=1)
+    from sklearn.svm import SVC
+
     model = SVC(kernel="linear", C=o.cost, decision_function_shape="ovo")
     model.fit(z_score(Xtr, mean=mean, std=std), ytr)
     dec = model.decision_function(z_score(Xte, mean=mean, std=std))
@@ -162,6 +163,8 @@ def _svm(Xtr, ytr, n_classes, Xte, o):
 
 
 def _nsc(Xtr, ytr, n_classes, Xte, o):
+    from sklearn.neighbors import NearestCentroid
+
     model = NearestCentroid(shrink_threshold=o.shrink_threshold or None, priors="empirical")
     with warnings.catch_warnings():
         # a word absent from every training text has zero within-class spread; harmless here
@@ -353,12 +356,16 @@ def folds(
     """
     labels = _labels(labels, None, "labels")
     if cv == "loo":
+        from sklearn.model_selection import LeaveOneOut
+
         splitter = LeaveOneOut()
     elif cv == "kfold":
         if n_folds < 2:
             raise ValueError(f"n_folds must be at least 2, got {n_folds}")
         if n_folds > len(labels):
             raise ValueError(f"n_folds ({n_folds}) exceeds the number of documents ({len(labels)})")
+        from sklearn.model_selection import StratifiedKFold
+
         splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed)
     else:
         raise ValueError(f"unknown cv {cv!r}; choose one of loo, kfold")
@@ -468,6 +475,8 @@ def evaluate(true: Sequence[str], predicted: Sequence[str]) -> dict:
             f"{len(predicted)}"
         )
     classes = sorted(set(true) | set(predicted))
+    from sklearn import metrics
+
     p, r, f, support = metrics.precision_recall_fscore_support(
         true, predicted, labels=classes, zero_division=0
     )

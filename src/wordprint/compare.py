@@ -56,9 +56,6 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypedDict
 
 import numpy as np
-from nltk.collocations import BigramCollocationFinder
-from nltk.probability import FreqDist
-from nltk.metrics.association import BigramAssocMeasures
 
 from wordprint.concordance import kwic, vocabulary_growth, vocabulary_overlap
 from wordprint.corpus import document_id, sample_id, view_of
@@ -634,6 +631,10 @@ def collocation_rows(
         raise ValueError(f"window (tokens each side) must be a positive integer, got {window!r}")
     if isinstance(min_freq, bool) or not isinstance(min_freq, (int, np.integer)) or min_freq < 1:
         raise ValueError(f"min_freq must be a positive integer, got {min_freq!r}")
+    from nltk.collocations import BigramCollocationFinder  # nltk: 1.7 s, only when used
+    from nltk.metrics.association import BigramAssocMeasures
+    from nltk.probability import FreqDist
+
     unigrams = FreqDist()
     for toks in tokens.values():
         unigrams.update(toks)

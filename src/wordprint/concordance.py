@@ -28,21 +28,18 @@ Sinclair, J. (1991). Corpus, Concordance, Collocation. Oxford University Press.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from nltk.collocations import BigramCollocationFinder
-from nltk.metrics.association import BigramAssocMeasures
 
 AssociationName = Literal["log_likelihood", "pmi"]
 Side = Literal["left", "right"]
 
-ASSOCIATION_MEASURES: dict[str, Callable[..., float]] = {
-    "log_likelihood": BigramAssocMeasures.likelihood_ratio,
-    "pmi": BigramAssocMeasures.pmi,
-}
+# nltk's BigramAssocMeasures.likelihood_ratio and .pmi (nltk is imported where they are used:
+# the workflow imports this module to plan its jobs, and nltk costs 1.7 s to import).
+ASSOCIATION_MEASURES = ("log_likelihood", "pmi")
 
 
 @dataclass(frozen=True)
@@ -143,6 +140,9 @@ def collocations(
         raise ValueError(f"min_freq must be a positive integer, got {min_freq!r}")
     if limit is not None and limit < 1:
         raise ValueError(f"limit must be a positive number of collocates or None, got {limit!r}")
+    from nltk.collocations import BigramCollocationFinder
+    from nltk.metrics.association import BigramAssocMeasures
+
     finder = BigramCollocationFinder.from_words(tokens, window_size=window_size)
     finder.apply_freq_filter(min_freq)
     finder.apply_ngram_filter(lambda w1, w2: term not in (w1, w2))

@@ -49,8 +49,9 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
+
+# scikit-learn (0.6 s to import) is imported where it is used: the workflow imports this module
+# when it starts, to plan its jobs.
 
 from wordprint.distances import MEASURES, MeasureName, cross_distances
 
@@ -334,6 +335,8 @@ def fit_logistic(
         raise ValueError("same_author must contain both same-author and different-author pairs")
     if not C > 0:
         raise ValueError(f"C must be positive, got {C}")
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=C).fit(s[:, None], y)
     return {"intercept": float(model.intercept_[0]), "slope": float(model.coef_[0, 0])}
 
@@ -374,6 +377,8 @@ def auc(same_author: np.ndarray, predictions: np.ndarray) -> float:
     y = _binary(same_author, len(p))
     if len(set(y.tolist())) < 2:
         raise ValueError("AUC needs both same-author and different-author problems")
+    from sklearn.metrics import roc_auc_score
+
     return float(roc_auc_score(y, p))
 
 
