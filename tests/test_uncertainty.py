@@ -10,6 +10,7 @@ from wordprint import uncertainty as U
 from wordprint.corpus import Sample, vocabulary_rows
 from wordprint.io.catalog import Document
 from wordprint.profile import profile_settings, profile_view
+from wordprint.tokenize import TokenIds
 from wordprint.vocabulary import _mtld_factors, mattr, mtld, vocabulary_profile
 
 
@@ -105,13 +106,13 @@ def test_intervals_contain_the_estimate_and_narrow_with_more_text():
 def test_the_segment_sums_reproduce_the_point_estimates():
     # A replicate is a weighted sum over segments; with every weight 1 it is the text itself.
     tokens = zipf_text(5000, seed=3)
-    ids, _ = U._type_ids(tokens)
+    ids = TokenIds.of(tokens).ids
     types = U._window_types(ids, 100)
     naive = [len(set(tokens[i : i + 100])) for i in range(0, len(tokens) - 99, 97)]
     assert types[::97].tolist() == naive
     assert types.mean() / 100 == pytest.approx(mattr(tokens, window=100), rel=1e-12)
     for order in (tokens, tokens[::-1]):
-        ends, partial = U._mtld_ends(U._type_ids(order)[0].tolist(), 0.72)
+        ends, partial = U._mtld_ends(TokenIds.of(order).ids.tolist(), 0.72)
         assert len(ends) + partial == pytest.approx(_mtld_factors(order, 0.72))
     assert mtld(tokens) > 0
 
@@ -328,7 +329,8 @@ def test_replicate_square_sums_equal_the_resampled_texts_counts(monkeypatch):
     # Yule's K of a replicate: the sum of squared type counts of the segments it draws. The
     # helper never forms the segments x segments product, and works a few replicates at a time.
     tokens = zipf_text(4000, seed=7, types=200)
-    ids, types = U._type_ids(tokens)
+    numbered = TokenIds.of(tokens)
+    ids, types = numbered.ids, len(numbered.types)
     bounds = U.segment_bounds(len(tokens), segment=500)
     block = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
     weights = U.resampling_weights(np.random.default_rng(2), len(bounds) - 1, 30).astype(float)

@@ -301,12 +301,6 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 # --- vocabulary statistics ----------------------------------------------------------------------
 
 
-def _type_ids(tokens: Sequence[str]) -> tuple[np.ndarray, int]:
-    index: dict[str, int] = {}
-    ids = np.fromiter((index.setdefault(t, len(index)) for t in tokens), np.int64, len(tokens))
-    return ids, len(index)
-
-
 def _previous_occurrence(ids: np.ndarray) -> np.ndarray:
     """For each token, the position of the previous token of the same type, or -1."""
     order = np.argsort(ids, kind="stable")  # by type, then by position
@@ -441,7 +435,8 @@ def vocabulary_intervals(
     def per_segment(values: np.ndarray | None = None, where: np.ndarray = block) -> np.ndarray:
         return np.bincount(where, weights=values, minlength=g).astype(float)
 
-    ids, types = _type_ids(tokens)
+    numbered = TokenIds.of(tokens)
+    ids, types = numbered.ids, len(numbered.types)
     n_star = weights @ sizes
     result = dict(empty)
 

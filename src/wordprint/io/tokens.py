@@ -35,7 +35,7 @@ def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, 
 
 
 def write_tokens(path: str | Path, views: Mapping[str, Sequence[str]]) -> None:
-    """Each view's tokens as :class:`TokenIds` in a compressed numpy archive, written atomically.
+    """Each view's tokens as :class:`TokenIds` in a numpy archive (.npz), written atomically.
 
     Per view, ``<view>.types`` holds the types as UTF-8 JSON bytes and ``<view>.ids`` each
     token's type number in the smallest unsigned integer type that holds it: a job reads a
@@ -48,7 +48,7 @@ def write_tokens(path: str | Path, views: Mapping[str, Sequence[str]]) -> None:
         arrays[f"{view}.types"] = np.frombuffer(types, dtype=np.uint8)
         arrays[f"{view}.ids"] = encoded.ids.astype(np.min_scalar_type(max(len(encoded.types), 1)))
     with atomic_file(path) as fh:
-        np.savez_compressed(fh, **arrays)
+        np.savez(fh, **arrays)
 
 
 def read_tokens(path: str | Path, *, encoded: bool = False) -> dict[str, Any]:
