@@ -59,6 +59,8 @@ STAGES = {
     "emptiness checks (`tokenize.has_words`)": ("wordprint/tokenize.py", "has_words"),
     "JSON + gzip + fsync (`write_json`: cache + shard file)": ("wordprint/io/files.py",
                                                                "write_json"),
+    "token cache (`write_tokens`: numpy arrays + fsync)": ("wordprint/io/tokens.py",
+                                                          "write_tokens"),
 }
 
 JOB_SCRIPT = """\
