@@ -375,8 +375,8 @@ class TokenIds(Sequence[str]):
 
     __slots__ = ("types", "ids")
 
-    def __init__(self, types: Sequence[str], ids: np.ndarray) -> None:
-        self.types = list(types)
+    def __init__(self, types: list[str], ids: np.ndarray) -> None:
+        self.types = types  # shared, not copied, by the slices
         self.ids = np.asarray(ids)
 
     @classmethod
@@ -388,7 +388,7 @@ class TokenIds(Sequence[str]):
 
     def columns(self, index: dict[str, int]) -> np.ndarray:
         """Each token's number in ``index`` (a word -> column mapping), -1 for other words."""
-        lookup = np.array([index.get(t, -1) for t in self.types] + [-1], dtype=np.int64)
+        lookup = np.array([index.get(t, -1) for t in self.types], dtype=np.int64)
         return lookup[self.ids]
 
     def __len__(self) -> int:
