@@ -238,6 +238,10 @@ def test_sampled_tables_resample_segments_by_blocks_and_bags_by_words():
         own = U.segment_replicates(text[start : start + 3000], words, replicates=20,
                                    segment=500, rng=U.generator(4, corpus[row].id))
         np.testing.assert_array_equal(reps[:, row, :], own)
+    # the same from numbered tokens (the token cache's form, as the neighbours job reads them)
+    encoded, _ = U.corpus_replicates(corpus, words, {"d": TokenIds.of(text)}, sampling_size=3000,
+                                     replicates=20, seed=4)
+    np.testing.assert_array_equal(encoded, reps)
     # a random bag has no order left: its words are resampled
     bag = resample([whole], method="random", size=3000, samples=1, seed=2)
     reps, resampled = U.corpus_replicates(bag, words, {"d": text}, replicates=20, seed=4)
