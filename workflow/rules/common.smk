@@ -6,7 +6,6 @@ from snakemake.exceptions import WorkflowError
 from snakemake.io import IOFile
 from snakemake.utils import validate
 
-
 from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
 from wordprint.io.provenance import (
