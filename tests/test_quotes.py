@@ -281,3 +281,21 @@ def test_words_starting_in_a_range_are_those_of_the_whole_text():
         end = rng.randint(start, len(text))
         expected = sum(start <= s < end for s in starts)
         assert quotes._words_starting_in(text, start, end) == expected, (text, start, end)
+
+
+def test_ascii_words_are_counted_as_findall_finds_them():
+    # The report counts the words of every ASCII view without building findall's list; the
+    # count must be findall's, also around joiners that join nothing ("a--b", "'a", "b-").
+    import random
+
+    from wordprint import quotes
+
+    rng = random.Random(8)
+    pieces = [*"abZ '-_9.\n\t", "--", "''", "don't", "self-", "-x", "'90s"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = len(quotes._ASCII_WORD.findall(text, start, end))
+        counted = quotes._words(text, start, end, word=quotes._ASCII_WORD)
+        assert counted == expected, (text, start, end)
