@@ -18,7 +18,7 @@ mfw_range: {min: 50, max: 150, step: 50}
 measures: [burrows, cosine_delta, minmax]
 features: [words, "char:3"]
 normalisations: [none, clamp]
-consensus: {mfw: [50, 100], measures: [burrows, cosine_delta], p: 0.5}
+consensus: {mfw: [50, 100, 200], measures: [burrows, cosine_delta], p: 0.5}
 report: {mfw: 100, measure: cosine_delta}
 """
 
@@ -88,3 +88,36 @@ def test_figures_and_network_exports(grid_run):
     with open(grid_run / "figures/pca/mfw100.csv") as fh:
         kinds = [r["kind"] for r in csv.DictReader(fh)]
     assert kinds.count("document") == len(PAPERS) and kinds.count("word") == 12
+
+
+def test_consensus_reads_one_word_table_as_wide_as_its_largest_setting(grid_run):
+    # The consensus tree takes 200 MFW, beyond the MFW range (50-150): the MFW step writes a
+    # 200-word table too, and it is the table the profiles give (the consensus tree and the
+    # robustness map read it instead of the profiles), with every smaller table a prefix.
+    import json
+
+    from wordprint.corpus import samples
+    from wordprint.evaluate import feature_table
+    from wordprint.io.catalog import read_catalog
+    from wordprint.io.files import read_matrix
+    from wordprint.io.profiles import read_profiles
+    from wordprint.sampling import resample
+
+    ids, words, table = read_matrix(grid_run / "tables/mfw/mfw200.csv")
+    config = json.loads((grid_run / "provenance.json").read_text())["config"]  # as resolved
+    documents = read_catalog(grid_run.parent / "catalog.csv")
+    profiles = read_profiles(sorted((grid_run / "profiles").glob("shard-*.json.gz")))
+    corpus = samples(documents, profiles, views=config["views"],
+                     min_quoted_share=config["quotes"]["min_share"])
+    corpus = resample(corpus, **{k: config["sampling"][k]
+                                 for k in ("method", "size", "samples", "seed")})
+    expected_words, expected = feature_table(
+        [c.counts for c in corpus], totals=[c.tokens for c in corpus], n=200,
+        culling=config["culling"], start_at=config["start_at"],
+        drop_pronouns=config["delete_pronouns"], only_function_words=config["function_words"],
+    )
+    assert ids == [c.id for c in corpus]
+    assert words == expected_words and len(words) == 200
+    assert (table == expected).all()
+    _, smaller_words, smaller = read_matrix(grid_run / "tables/mfw/mfw150.csv")
+    assert smaller_words == words[:150] and (smaller == table[:, :150]).all()

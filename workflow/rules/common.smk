@@ -20,6 +20,7 @@ from wordprint.io.runlock import claim_folder
 from wordprint.params import ShownList, shown_safely
 from wordprint.shards import shard_of
 from wordprint.profile import profile_settings
+from wordprint.robustness import grid_settings
 from wordprint.tokenize import TOKEN_PATTERNS
 
 # A run killed with SIGKILL leaves Snakemake's lock and its marks of unfinished jobs behind, and
@@ -159,6 +160,35 @@ CONSENSUS = {
     "p": config["consensus"]["p"],
     "linkage": config["consensus"].get("linkage") or config["linkage"],
 }
+# The robustness map's grid of settings around the report's setting (README, "Robustness").
+ROBUSTNESS_GRID = {
+    "mfw": (
+        config_range("robustness.mfw", config["robustness"]["mfw"])
+        if isinstance(config["robustness"].get("mfw"), dict)
+        else config["robustness"].get("mfw") or MFW
+    ),
+    "measures": config["robustness"].get("measures") or MEASURES,
+    "normalisations": config["robustness"].get("normalisations") or NORMALISATIONS,
+}
+if not grid_settings(**ROBUSTNESS_GRID):
+    raise WorkflowError(
+        f"wordprint: config 'robustness': none of the measures {ROBUSTNESS_GRID['measures']} "
+        f"takes any of the normalisations {ROBUSTNESS_GRID['normalisations']} (clamp and "
+        "ternarize need a z-scoring measure). Add 'none' to robustness.normalisations."
+    )
+ROBUSTNESS_REFERENCE = {
+    "mfw": REPORT_MFW,
+    "measure": REPORT_MEASURE,
+    "view": "full" if "full" in config["views"] else config["views"][0],
+}
+# The consensus tree and the robustness map read the word table of the most MFW any of them
+# takes, and cut it to each setting's MFW: a selection of fewer words is a prefix of it
+# (wordprint.evaluate.feature_table), so the profiles are read and the words ranked once.
+WORD_TABLE_MFW = max(
+    [*MFW, *CONSENSUS["mfw"], *ROBUSTNESS_GRID["mfw"], ROBUSTNESS_REFERENCE["mfw"]]
+)
+WORD_TABLE = f"results/tables/mfw/mfw{WORD_TABLE_MFW}.csv"
+TABLE_MFW = sorted({*MFW, WORD_TABLE_MFW})
 # Maps and PCA of every setting, or (the default) only of the report's: drawing is most of the
 # corpus-wide time (benchmarks/RESULTS.md), and any other setting's figure can be asked for by name.
 if config["report"]["every_setting"]:

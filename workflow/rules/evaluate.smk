@@ -49,7 +49,7 @@ rule pca:
 
 rule consensus:
     input:
-        shard_profiles(),
+        WORD_TABLE,
     output:
         png=report(
             "results/figures/consensus/tree.png",
@@ -86,9 +86,6 @@ rule consensus:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        samples=SAMPLE_SETTINGS,
-        sampling=SAMPLING,
-        selection=SELECTION,
         consensus=CONSENSUS,
     script:
         "../scripts/consensus.py"

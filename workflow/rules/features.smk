@@ -12,7 +12,7 @@ rule mfw_tables:
                 category="Features",
                 labels={"table": "relative frequencies of the MFW", "MFW": str(n)},
             )
-            for n in MFW
+            for n in TABLE_MFW
         ],
         short=report(
             "results/tables/short_samples.csv",
@@ -27,7 +27,7 @@ rule mfw_tables:
     params:
         documents=DOCUMENTS,
         samples=SAMPLE_SETTINGS,
-        mfw=MFW,
+        mfw=TABLE_MFW,
         selection=SELECTION,
         sampling=SAMPLING,
         warn_below=config["sampling"]["warn_below"],

@@ -10,29 +10,24 @@ from wordprint.consensus import (
     network_nodes,
     newick,
 )
-from wordprint.corpus import samples
+from wordprint.corpus import document_id
 from wordprint.distances import MEASURES, distance_matrix
-from wordprint.evaluate import feature_table
 from wordprint.io.figures import save_figure
-from wordprint.io.files import write_csv, write_text
-from wordprint.io.profiles import read_profiles
+from wordprint.io.files import read_matrix, write_csv, write_text
 from wordprint.io.step import run
-from wordprint.sampling import resample
 
 
 def main():
     par, out = snakemake.params, snakemake.output
-    corpus = samples(par.documents, read_profiles(snakemake.input), **par.samples)
-    corpus = resample(corpus, **par.sampling)
-    counts, totals = [s.counts for s in corpus], [s.tokens for s in corpus]
+    ids, _, table = read_matrix(snakemake.input[0])  # the word table; each setting a prefix
     settings = par.consensus
-    words, table = feature_table(counts, totals=totals, n=max(settings["mfw"]), **par.selection)
     matrices = [
         distance_matrix(table[:, :n], measure=m) for n in settings["mfw"] for m in settings["measures"]
     ]
     logging.info("%d trees (%d MFW settings x %d measures)", len(matrices), len(settings["mfw"]), len(settings["measures"]))
     trees = [hierarchical(d, method=settings["linkage"]) for d in matrices]
-    ids, groups = [s.id for s in corpus], [s.document.group for s in corpus]
+    group = {d.id: d.group for d in par.documents}
+    groups = [group[document_id(i)] for i in ids]
     tree = consensus_tree(trees, ids, p=settings["p"])
     write_text(out.newick, newick(tree) + "\n")
     write_csv(out.nodes, *network_nodes(ids, groups))

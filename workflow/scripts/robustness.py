@@ -1,35 +1,31 @@
 import logging
 
 from wordprint import plot
-from wordprint.corpus import samples
+from wordprint.corpus import document_id, view_of
 from wordprint.distances import MEASURES
-from wordprint.evaluate import feature_table
 from wordprint.io.figures import save_figure
-from wordprint.io.files import write_csv
-from wordprint.io.profiles import read_profiles
+from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.step import run
 from wordprint.robustness import figure_rows, grid_settings, robustness_map
-from wordprint.sampling import resample
 
 
 def main():
     par, out = snakemake.params, snakemake.output
     grid, ref = par.grid, par.reference
-    corpus = samples(par.documents, read_profiles(snakemake.input), **par.samples)
-    corpus = resample(corpus, **par.sampling)
-    counts, totals = [s.counts for s in corpus], [s.tokens for s in corpus]
-    n = max([*grid["mfw"], ref["mfw"]])
-    _, table = feature_table(counts, totals=totals, n=n, **par.selection)
+    ids, _, table = read_matrix(snakemake.input[0])  # the word table; the grid takes a prefix
+    table = table[:, : max([*grid["mfw"], ref["mfw"]])]
+    documents = {d.id: d for d in par.documents}
+    samples = [documents[document_id(i)] for i in ids]
     settings = grid_settings(grid["mfw"], grid["measures"], grid["normalisations"])
     reference = (ref["mfw"], ref["measure"], "none")
-    logging.info("%d samples, %d settings, reference %s", len(corpus), len(settings), reference)
+    logging.info("%d samples, %d settings, reference %s", len(ids), len(settings), reference)
     header, rows = robustness_map(
         table,
         settings=settings,
         reference=reference,
-        documents=[s.document.id for s in corpus],
-        views=[s.view for s in corpus],
-        labels=[s.document.field(par.label_column) for s in corpus],
+        documents=[d.id for d in samples],
+        views=[view_of(i) for i in ids],
+        labels=[d.field(par.label_column) for d in samples],
         reference_view=ref["view"],
         k=par.k,
         linkage=par.linkage,
