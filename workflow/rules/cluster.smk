@@ -22,10 +22,12 @@ rule cluster:
 
 
 # The evaluation grid: every feature set, normalisation, measure, MFW setting and clustering
-# method, scored against the labels in one job from the profiles in memory.
+# method, scored against the labels in one job: words from the word table, other feature sets
+# (n-grams) from the profiles, which are read only when the config lists one.
 rule cluster_scores:
     input:
-        shard_profiles(),
+        words=WORD_TABLE,
+        profiles=shard_profiles() if set(FEATURES) != {"words"} else [],
     output:
         report(
             "results/tables/cluster_scores.csv",

@@ -1,32 +1,48 @@
 import logging
 
-from wordprint.corpus import samples
+from wordprint.corpus import document_id, samples, view_of
 from wordprint.evaluate import evaluation_grid, feature_table, with_feature_set
-from wordprint.io.files import write_csv
+from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
 from wordprint.sampling import resample
 
 
+def word_rows(path, n):
+    """Sample ids and the n-MFW table, from the word table (each setting takes a prefix)."""
+    ids, _, table = read_matrix(path)
+    return ids, table[:, :n]
+
+
+def feature_rows(par, profiles, corpus, feature_set):
+    """Sample ids and the table of another feature set (n-grams), from the profiles."""
+    sets = resample(with_feature_set(corpus, profiles, feature_set), **par.sampling)
+    # Pronouns and function words select words only; culling and start_at any feature.
+    selection = {**par.selection, "drop_pronouns": False, "only_function_words": False}
+    counts, totals = [s.counts for s in sets], [s.tokens for s in sets]
+    _, table = feature_table(counts, totals=totals, n=max(par.mfw), **selection)
+    return [s.id for s in sets], table
+
+
 def main():
-    par = snakemake.params
-    profiles = read_profiles(snakemake.input)
-    corpus = samples(par.documents, profiles, **par.samples)
+    par, inputs = snakemake.params, snakemake.input
+    documents = {d.id: d for d in par.documents}
+    profiles = corpus = None
     rows = []
     for feature_set in par.features:
-        sets = resample(with_feature_set(corpus, profiles, feature_set), **par.sampling)
-        # Pronouns and function words select words only; culling and start_at any feature.
-        selection = dict(par.selection)
-        if feature_set != "words":
-            selection.update(drop_pronouns=False, only_function_words=False)
-        counts, totals = [s.counts for s in sets], [s.tokens for s in sets]
-        names, table = feature_table(counts, totals=totals, n=max(par.mfw), **selection)
-        logging.info("%s: %d samples, %d features", feature_set, len(sets), len(names))
+        if feature_set == "words":
+            ids, table = word_rows(inputs.words, max(par.mfw))
+        else:
+            if profiles is None:
+                profiles = read_profiles(inputs.profiles)
+                corpus = samples(par.documents, profiles, **par.samples)
+            ids, table = feature_rows(par, profiles, corpus, feature_set)
+        logging.info("%s: %d samples, %d features", feature_set, *table.shape)
         header, grid = evaluation_grid(
             {feature_set: table},
-            labels=[s.document.field(par.label_column) for s in sets],
-            keep=[s.view == "full" for s in sets],
-            documents=[s.document.id for s in sets],
+            labels=[documents[document_id(i)].field(par.label_column) for i in ids],
+            keep=[view_of(i) == "full" for i in ids],
+            documents=[document_id(i) for i in ids],
             mfw=par.mfw,
             measures=par.measures,
             normalisations=par.normalisations,
