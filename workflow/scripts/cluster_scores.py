@@ -8,12 +8,6 @@ from wordprint.io.step import run
 from wordprint.sampling import resample
 
 
-def word_rows(path, n):
-    """Sample ids and the n-MFW table, from the word table (each setting takes a prefix)."""
-    ids, _, table = read_matrix(path)
-    return ids, table[:, :n]
-
-
 def feature_rows(par, profiles, corpus, feature_set):
     """Sample ids and the table of another feature set (n-grams), from the profiles."""
     sets = resample(with_feature_set(corpus, profiles, feature_set), **par.sampling)
@@ -31,7 +25,8 @@ def main():
     rows = []
     for feature_set in par.features:
         if feature_set == "words":
-            ids, table = word_rows(inputs.words, max(par.mfw))
+            ids, _, table = read_matrix(inputs.words)  # every setting takes a prefix
+            table = table[:, : max(par.mfw)]
         else:
             if profiles is None:
                 profiles = read_profiles(inputs.profiles)
