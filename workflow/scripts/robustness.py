@@ -15,7 +15,7 @@ def main():
     ids, _, table = read_matrix(snakemake.input[0])  # the word table; the grid takes a prefix
     table = table[:, : max([*grid["mfw"], ref["mfw"]])]
     documents = {d.id: d for d in par.documents}
-    samples = [documents[document_id(i)] for i in ids]
+    sampled = [documents[document_id(i)] for i in ids]  # each sample's document
     settings = grid_settings(grid["mfw"], grid["measures"], grid["normalisations"])
     reference = (ref["mfw"], ref["measure"], "none")
     logging.info("%d samples, %d settings, reference %s", len(ids), len(settings), reference)
@@ -23,9 +23,9 @@ def main():
         table,
         settings=settings,
         reference=reference,
-        documents=[d.id for d in samples],
+        documents=[d.id for d in sampled],
         views=[view_of(i) for i in ids],
-        labels=[d.field(par.label_column) for d in samples],
+        labels=[d.field(par.label_column) for d in sampled],
         reference_view=ref["view"],
         k=par.k,
         linkage=par.linkage,
