@@ -133,6 +133,12 @@ def view_of(sample: str) -> str:
     return _SAMPLE_ID.match(sample)["view"] or "full"
 
 
+def documents_of(samples: Sequence[str], documents: Sequence[Document]) -> list[Document]:
+    """The catalog document of each sample id (the rows of a table read back from a file)."""
+    by_id = {d.id: d for d in documents}
+    return [by_id[document_id(sample)] for sample in samples]
+
+
 CLEANING_COLUMNS = (
     "id",
     "encoding",

@@ -1,16 +1,15 @@
 from wordprint.cluster import cluster_analysis, cluster_rows
-from wordprint.corpus import document_id, view_of
+from wordprint.corpus import documents_of, view_of
 from wordprint.io.files import read_matrix, write_csv, write_matrix
 from wordprint.io.step import run
 
 
 def main():
-    documents = {d.id: d for d in snakemake.params.documents}
     outputs = zip(snakemake.input, snakemake.output.clusters, snakemake.output.linkage)
     for source, table, tree in outputs:
         ids, _, distances = read_matrix(source)
         result = cluster_analysis(distances, method=snakemake.params.linkage, k=snakemake.params.k)
-        docs = [documents[document_id(i)] for i in ids]
+        docs = documents_of(ids, snakemake.params.documents)
         labels = [d.field(snakemake.params.label_column) for d in docs]
         views = [view_of(i) for i in ids]
         write_csv(table, *cluster_rows(ids, views, [d.group for d in docs], labels, result))

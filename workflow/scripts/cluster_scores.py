@@ -1,6 +1,6 @@
 import logging
 
-from wordprint.corpus import document_id, samples, view_of
+from wordprint.corpus import documents_of, samples, view_of
 from wordprint.evaluate import evaluation_grid, feature_table, with_feature_set
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles
@@ -20,7 +20,6 @@ def feature_rows(par, profiles, corpus, feature_set):
 
 def main():
     par, inputs = snakemake.params, snakemake.input
-    documents = {d.id: d for d in par.documents}
     profiles = corpus = None
     rows = []
     for feature_set in par.features:
@@ -33,11 +32,12 @@ def main():
                 corpus = samples(par.documents, profiles, **par.samples)
             ids, table = feature_rows(par, profiles, corpus, feature_set)
         logging.info("%s: %d samples, %d features", feature_set, *table.shape)
+        sampled = documents_of(ids, par.documents)
         header, grid = evaluation_grid(
             {feature_set: table},
-            labels=[documents[document_id(i)].field(par.label_column) for i in ids],
+            labels=[d.field(par.label_column) for d in sampled],
             keep=[view_of(i) == "full" for i in ids],
-            documents=[document_id(i) for i in ids],
+            documents=[d.id for d in sampled],
             mfw=par.mfw,
             measures=par.measures,
             normalisations=par.normalisations,

@@ -10,7 +10,7 @@ from wordprint.consensus import (
     network_nodes,
     newick,
 )
-from wordprint.corpus import document_id
+from wordprint.corpus import documents_of
 from wordprint.distances import MEASURES, distance_matrix
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv, write_text
@@ -26,8 +26,7 @@ def main():
     ]
     logging.info("%d trees (%d MFW settings x %d measures)", len(matrices), len(settings["mfw"]), len(settings["measures"]))
     trees = [hierarchical(d, method=settings["linkage"]) for d in matrices]
-    group = {d.id: d.group for d in par.documents}
-    groups = [group[document_id(i)] for i in ids]
+    groups = [d.group for d in documents_of(ids, par.documents)]
     tree = consensus_tree(trees, ids, p=settings["p"])
     write_text(out.newick, newick(tree) + "\n")
     write_csv(out.nodes, *network_nodes(ids, groups))

@@ -1,5 +1,5 @@
 from wordprint import plot
-from wordprint.corpus import document_id
+from wordprint.corpus import documents_of
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.step import run
@@ -11,8 +11,7 @@ N_LOADINGS = 12
 def main():
     out, mfw = snakemake.output, snakemake.wildcards.mfw
     ids, words, table = read_matrix(snakemake.input[0])
-    group = {d.id: d.group for d in snakemake.params.documents}
-    groups = [group[document_id(i)] for i in ids]
+    groups = [d.group for d in documents_of(ids, snakemake.params.documents)]
     result = pca(table)
     fig = plot.pca_biplot_figure(
         result.scores,

@@ -1,7 +1,7 @@
 import logging
 
 from wordprint import plot
-from wordprint.corpus import document_id, view_of
+from wordprint.corpus import documents_of, view_of
 from wordprint.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
@@ -14,8 +14,7 @@ def main():
     grid, ref = par.grid, par.reference
     ids, _, table = read_matrix(snakemake.input[0])  # the word table; the grid takes a prefix
     table = table[:, : max([*grid["mfw"], ref["mfw"]])]
-    documents = {d.id: d for d in par.documents}
-    sampled = [documents[document_id(i)] for i in ids]  # each sample's document
+    sampled = documents_of(ids, par.documents)
     settings = grid_settings(grid["mfw"], grid["measures"], grid["normalisations"])
     reference = (ref["mfw"], ref["measure"], "none")
     logging.info("%d samples, %d settings, reference %s", len(ids), len(settings), reference)
