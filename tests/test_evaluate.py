@@ -158,7 +158,7 @@ def test_score_lines_picks_one_method():
 
 def test_with_feature_set_swaps_counts():
     doc = Document("a", "A", "t", "1", "g", "texts/a.txt", "file", "texts/a.txt")
-    sample = Sample("a", doc, "full", {"x": 2}, 2, {})
+    sample = Sample("a", doc, "full", {"x": 2}, 2)
     profiles = {"a": {"views": {"full": {"features": {"char:2": {"ab": 3, "bc": 1}}}}}}
     (swapped,) = with_feature_set([sample], profiles, "char:2")
     assert swapped.counts == {"ab": 3, "bc": 1} and swapped.tokens == 4

@@ -2,7 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from wordprint.profile import DocumentError, clean_document, profile_document
+from wordprint.profile import (
+    DocumentError,
+    clean_document,
+    describe_document,
+    profile_document,
+)
 from wordprint.split import FEDERALIST
 
 REPO = Path(__file__).resolve().parents[1]
@@ -118,23 +123,36 @@ def reference_view(text: str, splitter, settings) -> dict:
 
 
 def test_profile_is_the_plain_computation(shared):
-    # The per-document step's shortcuts (one tokenising pass per view, remembered Punkt
-    # decisions, vectorised MATTR, sorting) change no number of the profile.
+    # The per-document steps' shortcuts (counting apart from describing, tokens kept as
+    # numbers, the Punkt model stored as JSON, remembered Punkt decisions, vectorised MATTR,
+    # sorting) change no number of the profile.
     import json
 
     from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
-    from wordprint import tokenize
+    from wordprint import sentences, tokenize
 
     paper = shared / "corpora" / "federalist" / "texts" / "federalist_10.txt"
     for raw in [(REPO / "corpus/texts/dawsey-2018-platypus-112.txt").read_bytes(),
                 paper.read_bytes()]:
-        profile = profile_document(raw, doc_id="d", settings=SETTINGS)
+        kept = {}
+        profile = profile_document(raw, doc_id="d", settings=SETTINGS, tokens_out=kept)
         texts, _ = clean_document(raw, doc_id="d")
+        training = texts["full"][: tokenize.PUNKT_TRAINING_CHARS]
         with tokenize._without_clock_limit():
             trainer = PunktTrainer()
-            trainer.train(texts["full"][: tokenize.PUNKT_TRAINING_CHARS], finalize=True)
+            trainer.train(training, finalize=True)
             plain = PunktSentenceTokenizer(trainer.get_params())
+        model = sentences.splitter(json.loads(sentences.model_to_json(
+            sentences.train_model(training))))
+        described = describe_document(
+            {view: (list(tokens), text) for view, (tokens, text) in kept.items()},
+            doc_id="d", splitter=model, pattern="words", settings=SETTINGS,
+        )
+        assert list(described["views"]) == list(profile["views"])
         for view, data in profile["views"].items():
+            assert kept[view][1] == texts[view]
             expected = reference_view(texts[view], plain, SETTINGS)
-            assert json.dumps(data) == json.dumps(expected), view
+            found = {"tokens": data["tokens"], "stats": described["views"][view]["stats"],
+                     "counts": data["counts"]}
+            assert json.dumps(found) == json.dumps(expected), view

@@ -9,7 +9,7 @@ DOC = Document("d", "A", "T", "2000", "g", "texts/d.txt", "file", "texts/d.txt")
 
 
 def sample(counts, *, segments=()):
-    return Sample("d", DOC, "full", counts, sum(counts.values()), {}, segments=segments)
+    return Sample("d", DOC, "full", counts, sum(counts.values()), segments=segments)
 
 
 def test_random_bag_draws_without_replacement():

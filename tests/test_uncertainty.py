@@ -9,8 +9,9 @@ import pytest
 from wordprint import uncertainty as U
 from wordprint.corpus import Sample, vocabulary_rows
 from wordprint.io.catalog import Document
-from wordprint.profile import profile_settings, profile_view
-from wordprint.tokenize import TokenIds
+from wordprint.profile import describe_settings, describe_text, profile_settings, profile_view
+from wordprint.sentences import splitter, train_model
+from wordprint.tokenize import TokenIds, words
 from wordprint.vocabulary import _mtld_factors, mattr, mtld, vocabulary_profile
 
 
@@ -151,21 +152,28 @@ def test_profiles_carry_intervals_only_when_asked():
         "quotes": {"short_quotes": "quoted"},
         "uncertainty": SETTINGS,
     }
-    settings = profile_settings(config)
+    settings = describe_settings(config)
     assert settings["uncertainty"] == SETTINGS
-    off = profile_settings({**config, "uncertainty": {**SETTINGS, "replicates": 0}})
+    assert "uncertainty" not in profile_settings(config)  # counting does not depend on it
+    off = describe_settings({**config, "uncertainty": {**SETTINGS, "replicates": 0}})
     assert "uncertainty" not in off  # the cache key of runs without intervals is unchanged
     text = " ".join(f"{' '.join(zipf_text(12, seed=i))}." for i in range(300))
-    view = profile_view(text, settings)
+    tokens = words(text)
+    model = splitter(train_model(text))
+    view = describe_text(text, tokens, splitter=model, pattern="words", settings=settings)
     low, high = view["intervals"]["mattr"]
     assert low <= view["stats"]["mattr"] <= high
-    assert view["intervals"] == profile_view(text, settings)["intervals"]
-    assert "intervals" not in profile_view(text, off)
+    again = describe_text(text, tokens, splitter=model, pattern="words", settings=settings)
+    assert view["intervals"] == again["intervals"]
+    assert "intervals" not in describe_text(
+        text, tokens, splitter=model, pattern="words", settings=off
+    )
     # vocabulary.csv: each statistic followed by its interval; none for TTR
     doc = Document("d", "A", "T", "2000", "g", "", "file", "")
-    sample = Sample("d", doc, "full", view["counts"], view["tokens"], view["stats"])
-    profiles = {"d": {"cleaning": {"encoding": "utf-8"}, "views": {"full": view}}}
-    header, rows = vocabulary_rows([sample], profiles)
+    counts = profile_view(text, profile_settings(config))
+    sample = Sample("d", doc, "full", counts["counts"], counts["tokens"])
+    profiles = {"d": {"cleaning": {"encoding": "utf-8"}, "views": {"full": counts}}}
+    header, rows = vocabulary_rows([sample], profiles, {"d": {"views": {"full": view}}})
     at = header.index("mattr")
     assert header[at : at + 3] == ["mattr", "mattr_low", "mattr_high"]
     assert "ttr_low" not in header and "mean_sentence_length_high" in header
@@ -179,7 +187,7 @@ def corpus_of(texts: dict[str, list[str]]) -> list[Sample]:
     result = []
     for name, tokens in texts.items():
         doc = Document(name, "", "", "", "", "", "file", "")
-        result.append(Sample(name, doc, "full", dict(Counter(tokens)), len(tokens), {}))
+        result.append(Sample(name, doc, "full", dict(Counter(tokens)), len(tokens)))
     return result
 
 
@@ -226,7 +234,7 @@ def test_sampled_tables_resample_segments_by_blocks_and_bags_by_words():
     text = zipf_text(10000, seed=5, types=300)
     doc = Document("d", "", "", "", "", "", "file", "")
     segments = [dict(Counter(text[i : i + 3000])) for i in (0, 3000, 6000)]
-    whole = Sample("d", doc, "full", dict(Counter(text)), len(text), {}, segments=segments)
+    whole = Sample("d", doc, "full", dict(Counter(text)), len(text), segments=segments)
     words = ["waaa", "wbaa", "wcaa"]
     # consecutive segments: each is block-resampled from its own tokens
     corpus = resample([whole], method="consecutive", size=3000, samples=0)

@@ -27,7 +27,6 @@ class Sample:
     view: str
     counts: Mapping[str, int]
     tokens: int
-    stats: Mapping[str, float]
     segment: int | None = None  # 1, 2, ... when the text is cut into samples
     segments: Sequence[Mapping[str, int]] = ()  # counts of consecutive segments, if profiled
 
@@ -56,7 +55,7 @@ def samples(
     result = []
     for document in documents:
         profile = profiles[document.id]
-        quoted_share = profile["cleaning"]["quotations"]["quoted_share"]
+        quoted_share = quoted_share_of(profile)
         for view in views:
             data = profile["views"].get(view)
             if data is None or (view != "full" and quoted_share < min_quoted_share):
@@ -68,17 +67,24 @@ def samples(
                     view,
                     data["counts"],
                     data["tokens"],
-                    data["stats"],
                     segments=data.get("segments", ()),
                 )
             )
     return result
 
 
+def quoted_share_of(profile: Mapping[str, Any]) -> float:
+    """The share of a document's words inside quotations (0 when they were not split)."""
+    return (profile["cleaning"]["quotations"] or {}).get("quoted_share", 0.0)
+
+
 def vocabulary_rows(
-    corpus: Sequence[Sample], profiles: Mapping[str, Any]
+    corpus: Sequence[Sample], profiles: Mapping[str, Any], descriptions: Mapping[str, Any]
 ) -> tuple[list[str], list[list]]:
     """One row per sample: catalog fields, encoding, and the vocabulary statistics.
+
+    ``profiles`` are the documents' counting profiles, ``descriptions`` their vocabulary
+    statistics (:func:`wordprint.io.profiles.describe_shard`), both by document id.
 
     Each statistic of :data:`wordprint.uncertainty.VOCABULARY_INTERVALS` is followed by its
     bootstrap interval, ``<statistic>_low`` and ``<statistic>_high`` (None, an empty cell,
@@ -97,8 +103,9 @@ def vocabulary_rows(
     for s in corpus:
         d = s.document
         encoding = profiles[d.id]["cleaning"]["encoding"]
-        values = dict(s.stats)
-        intervals = profiles[d.id]["views"][s.view].get("intervals", {})
+        described = descriptions[d.id]["views"][s.view]
+        values = dict(described["stats"])
+        intervals = described.get("intervals", {})
         for column in VOCABULARY_INTERVALS:
             low, high = intervals.get(column) or (None, None)
             values.update(zip(interval_columns(column), (low, high)))
@@ -157,24 +164,33 @@ CLEANING_COLUMNS = (
 def cleaning_rows(
     documents: Sequence[Document], profiles: Mapping[str, Any]
 ) -> tuple[list[str], list[list]]:
-    """One row per document: what cleaning removed, and its warnings (joined with ' | ')."""
+    """One row per document: what cleaning removed, and its warnings (joined with ' | ').
+
+    The quotation columns are empty where quotations were not split (a run of ``full`` views).
+    """
     rows = []
     for d in documents:
         c = profiles[d.id]["cleaning"]
         g, q = c["gutenberg"], c["quotations"]
-        removed = q["removed"]
-        rows.append(
-            [
-                d.id,
-                c["encoding"],
-                g["stripped"],
-                g["head_chars_removed"] + g["tail_chars_removed"],
+        if q is None:
+            quotations = [None] * 6
+        else:
+            removed = q["removed"]
+            quotations = [
                 q["quoted_spans"],
                 q["quoted_share"],
                 removed["quotations"]["words"],
                 removed["citations"]["count"],
                 removed["footnote_markers"]["count"],
                 removed["notes_section"]["words"],
+            ]
+        rows.append(
+            [
+                d.id,
+                c["encoding"],
+                g["stripped"],
+                g["head_chars_removed"] + g["tail_chars_removed"],
+                *quotations,
                 " | ".join(c["warnings"]),
             ]
         )

@@ -1,6 +1,11 @@
-"""The per-document step: raw bytes -> cleaned views -> tokens -> counts and vocabulary statistics.
+"""The per-document steps: raw bytes -> cleaned views -> tokens -> counts; and, only where an
+output asks for them, sentences and vocabulary statistics.
 
-The result is plain JSON-able data, cached by the content's SHA-256 and the settings (see
+Counting (:func:`profile_document`) is what every analysis needs; it splits quotations only when
+the run profiles the ``own`` or ``quoted`` view. Describing a view (:func:`describe_text`:
+sentence lengths with the corpus's Punkt model, vocabulary statistics and their bootstrap
+intervals) costs several times more and runs only when the vocabulary statistics are requested.
+Both results are plain JSON-able data, cached by the content's SHA-256 and the settings (see
 :func:`wordprint.shards.cache_key`), so a document is profiled once however often the corpus
 around it changes.
 """
@@ -9,7 +14,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -20,47 +26,49 @@ from wordprint.quotes import split_quotations
 from wordprint.split import PRESETS as SPLIT_PRESETS
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode_text, normalise
-from wordprint.tokenize import has_words, sentence_splitter, words, words_and_sentence_lengths
+from wordprint.tokenize import TokenIds, has_words, sentence_lengths, words
 from wordprint.uncertainty import vocabulary_intervals
 from wordprint.vocabulary import vocabulary_profile
 
-if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is profiled
+if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is described
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Bump when the per-document computation changes, so cached profiles are recomputed.
-# 4: binary formats refused by their signature; mixed encodings keep their UTF-8.
-PROFILE_VERSION = "4"
+# 5: counting apart from the descriptions; the token cache keeps each view's text.
+PROFILE_VERSION = "5"
 
 VIEWS = ("full", "own", "quoted")
+# The views cut out of a document by splitting its quotations.
+QUOTATION_VIEWS = ("own", "quoted")
 
 
 class ProfileSettings(TypedDict, total=False):
     pattern: str
     lowercase: bool
-    mattr_window: int
-    mtld_threshold: float
     views: list[str]  # which of VIEWS to profile
     short_quotes: str  # "quoted" or "own": where quotations of one to three words go
     segment_size: int  # > 0: also count consecutive segments of this many tokens
     part: str  # the section of a book this document is (see clean_document)
     split: dict[str, Any] | None  # how the book is cut into sections
     features: list[str]  # feature sets besides words, e.g. ["char:3", "word:2"] (FEATURE_SETS)
+
+
+class DescribeSettings(TypedDict, total=False):
+    mattr_window: int
+    mtld_threshold: float
     uncertainty: dict[str, Any]  # bootstrap intervals of the statistics (wordprint.uncertainty)
 
 
 def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
-    """The per-document settings of a run, from its (validated) configuration.
+    """The counting settings of a run, from its (validated) configuration.
 
-    Feature sets besides words, the book-splitting options and the bootstrap intervals
-    (``uncertainty`` with replicates) enter only when configured, so cached profiles of runs
-    that do not use them stay valid.
+    Feature sets besides words and the book-splitting options enter only when configured, so
+    cached profiles of runs that do not use them stay valid.
     """
     sampling = config.get("sampling", {})
     settings: ProfileSettings = {
         "pattern": config["tokenizer"]["pattern"],
         "lowercase": config["tokenizer"]["lowercase"],
-        "mattr_window": config["vocabulary"]["mattr_window"],
-        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
         "views": config["views"],
         "short_quotes": config["quotes"]["short_quotes"],
         "segment_size": sampling.get("size", 0) if sampling.get("method") == "consecutive" else 0,
@@ -72,6 +80,16 @@ def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
     split = SPLIT_PRESETS.get(split) if isinstance(split, str) else split
     if split:
         settings["split"] = split
+    return settings
+
+
+def describe_settings(config: Mapping[str, Any]) -> DescribeSettings:
+    """The settings of the vocabulary statistics; the bootstrap intervals (``uncertainty``)
+    enter only with replicates."""
+    settings: DescribeSettings = {
+        "mattr_window": config["vocabulary"]["mattr_window"],
+        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+    }
     uncertainty = config.get("uncertainty", {})
     if uncertainty.get("replicates"):
         keys = ("replicates", "segment", "level", "seed")
@@ -84,40 +102,18 @@ class DocumentError(ValueError):
 
 
 def profile_view(
-    text: str,
-    settings: ProfileSettings,
-    *,
-    splitter: PunktSentenceTokenizer | None = None,
-    tokens_out: list[str] | None = None,
+    text: str, settings: ProfileSettings, *, tokens_out: list[TokenIds] | None = None
 ) -> dict[str, Any]:
-    """Counts and vocabulary statistics of one view of a document (and of its segments).
+    """Token total and counts of one view of a document (and of its segments, its n-grams).
 
-    The view's tokens are appended to ``tokens_out`` when it is given.
+    The view's tokens, numbered (:class:`TokenIds`), are appended to ``tokens_out`` when it is
+    given.
     """
-    tokens, lengths = words_and_sentence_lengths(
-        text, pattern=settings["pattern"], lowercase=settings["lowercase"], splitter=splitter
-    )
+    tokens = words(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
     if tokens_out is not None:
-        tokens_out.extend(tokens)
+        tokens_out.append(TokenIds.of(tokens))
     counts = Counter(tokens)
-    stats = vocabulary_profile(
-        tokens,
-        lengths,
-        mattr_window=settings["mattr_window"],
-        mtld_threshold=settings["mtld_threshold"],
-        counts=counts,
-    )
-    result = {"tokens": len(tokens), "stats": stats, "counts": _ordered(counts)}
-    if settings.get("uncertainty"):
-        # Seeded by the text itself, so a cached profile is the same under any document id.
-        result["intervals"] = vocabulary_intervals(
-            tokens,
-            lengths,
-            mattr_window=settings["mattr_window"],
-            mtld_threshold=settings["mtld_threshold"],
-            key=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            **settings["uncertainty"],
-        )
+    result = {"tokens": len(tokens), "counts": _ordered(counts)}
     # Other feature sets (word and character n-grams) under their names; words stay "counts".
     extra = [name for name in settings.get("features", []) if name != "words"]
     if extra:
@@ -129,6 +125,39 @@ def profile_view(
         result["segments"] = [
             _ordered(Counter(tokens[i : i + size])) for i in range(0, len(tokens) - size + 1, size)
         ]
+    return result
+
+
+def describe_text(
+    text: str,
+    tokens: Sequence[str],
+    *,
+    splitter: PunktSentenceTokenizer,
+    pattern: str,
+    settings: DescribeSettings,
+) -> dict[str, Any]:
+    """Vocabulary statistics of one view (``text``, its ``tokens``) and, with
+    ``settings["uncertainty"]``, their bootstrap intervals; sentences split by ``splitter``
+    (the corpus's Punkt model, :mod:`wordprint.sentences`), words by ``pattern``.
+    """
+    lengths = sentence_lengths(text, pattern=pattern, splitter=splitter)
+    stats = vocabulary_profile(
+        tokens,
+        lengths,
+        mattr_window=settings["mattr_window"],
+        mtld_threshold=settings["mtld_threshold"],
+    )
+    result: dict[str, Any] = {"stats": stats}
+    if settings.get("uncertainty"):
+        # Seeded by the text itself, so a cached profile is the same under any document id.
+        result["intervals"] = vocabulary_intervals(
+            tokens,
+            lengths,
+            mattr_window=settings["mattr_window"],
+            mtld_threshold=settings["mtld_threshold"],
+            key=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            **settings["uncertainty"],
+        )
     return result
 
 
@@ -147,11 +176,14 @@ def clean_document(
     short_quotes: str = "quoted",
     part: str = "",
     split: Mapping[str, Any] | None = None,
+    quotations: bool = True,
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Decode and clean one document into its views (normalised text) and a cleaning report.
 
     Views: ``full`` (the text without Project Gutenberg boilerplate), ``own`` (quotations,
-    footnote markers and citations removed) and ``quoted`` (the quotations only). Quotations
+    footnote markers and citations removed) and ``quoted`` (the quotations only); without
+    ``quotations`` only ``full``, and the report's ``quotations`` is None (splitting them is
+    most of the cleaning's cost). Quotations
     are found before normalisation, which folds curly quotes into straight ones. With ``part``
     the document is one section of a book, cut at the headings described by ``split`` (the
     options of :func:`wordprint.split.book_part`).
@@ -179,15 +211,19 @@ def clean_document(
                 f"document {doc_id!r}, column 'part': {err.args[0]}. Fix the part or the "
                 "config's split pattern."
             ) from None
-    quotes = split_quotations(body, short_quotes=short_quotes)
     cleaning = {
         "encoding": encoding,
         "characters": len(text),
         "gutenberg": gutenberg,
-        "quotations": quotes.report,
-        "warnings": list(decoded.warnings) + list(quotes.report["warnings"]),
+        "quotations": None,
+        "warnings": list(decoded.warnings),
     }
-    views = {"full": quotes.full, "own": quotes.own, "quoted": quotes.quoted}
+    views = {"full": body}
+    if quotations:
+        quotes = split_quotations(body, short_quotes=short_quotes)
+        cleaning["quotations"] = quotes.report
+        cleaning["warnings"] += quotes.report["warnings"]
+        views = {"full": quotes.full, "own": quotes.own, "quoted": quotes.quoted}
     return {name: normalise(view) for name, view in views.items()}, cleaning
 
 
@@ -196,12 +232,13 @@ def profile_document(
     *,
     doc_id: str,
     settings: ProfileSettings,
-    tokens_out: dict[str, list[str]] | None = None,
+    tokens_out: dict[str, tuple[TokenIds, str]] | None = None,
 ) -> dict[str, Any]:
     """Clean, tokenise and count one document, view by view.
 
-    With ``tokens_out``, each profiled view's tokens are stored in it under the view's name
-    (the token cache of :mod:`wordprint.io.tokens`).
+    Quotations are split only when ``settings["views"]`` asks for ``own`` or ``quoted``. With
+    ``tokens_out``, each profiled view's numbered tokens and its text are stored in it under
+    the view's name (the token cache of :mod:`wordprint.io.tokens`).
     Raises :class:`DocumentError` naming the document when it is not text or has no words.
     """
     texts, cleaning = clean_document(
@@ -210,6 +247,7 @@ def profile_document(
         short_quotes=settings["short_quotes"],
         part=settings.get("part", ""),
         split=settings.get("split"),
+        quotations=any(view in QUOTATION_VIEWS for view in settings["views"]),
     )
     result: dict[str, Any] = {
         "id": doc_id,
@@ -217,9 +255,8 @@ def profile_document(
         "cleaning": cleaning,
         "views": {},
     }
-    splitter = sentence_splitter(texts["full"])  # trained once, used for every view
     for name in settings["views"]:
-        try:
+        with _pattern_time_limit(doc_id, settings["pattern"], texts[name]):
             if not has_words(texts[name], pattern=settings["pattern"]):
                 if name != "full":
                     continue  # a document without quotations has no "quoted" view
@@ -227,17 +264,43 @@ def profile_document(
                     f"document {doc_id!r}: its text has no words after cleaning (empty, "
                     "whitespace, numbers or punctuation only). Check the file or remove its row."
                 )
-            kept = None if tokens_out is None else tokens_out.setdefault(name, [])
-            result["views"][name] = profile_view(
-                texts[name], settings, splitter=splitter, tokens_out=kept
-            )
-        except TimeoutError:  # nltk's limit, kept for a regular expression from the config
-            raise DocumentError(
-                f"document {doc_id!r}: the config's tokenizer pattern {settings['pattern']!r} "
-                f"ran into nltk's time limit on this text ({len(texts[name]):,} characters): it "
-                "may backtrack catastrophically. Simplify it, or use 'words' or 'letters'."
-            ) from None
+            kept: list[TokenIds] = []
+            result["views"][name] = profile_view(texts[name], settings, tokens_out=kept)
+            if tokens_out is not None:
+                tokens_out[name] = (kept[0], texts[name])
     return result
+
+
+@contextmanager
+def _pattern_time_limit(doc_id: str, pattern: str, text: str) -> Iterator[None]:
+    """nltk's time limit, kept for a regular expression from the config, as a DocumentError."""
+    try:
+        yield
+    except TimeoutError:
+        raise DocumentError(
+            f"document {doc_id!r}: the config's tokenizer pattern {pattern!r} ran into nltk's "
+            f"time limit on this text ({len(text):,} characters): it may backtrack "
+            "catastrophically. Simplify it, or use 'words' or 'letters'."
+        ) from None
+
+
+def describe_document(
+    views: Mapping[str, tuple[Sequence[str], str]],
+    *,
+    doc_id: str,
+    splitter: PunktSentenceTokenizer,
+    pattern: str,
+    settings: DescribeSettings,
+) -> dict[str, Any]:
+    """:func:`describe_text` of each view of a document: ``views`` maps a view's name to its
+    tokens and text (as the token cache keeps them)."""
+    described = {}
+    for name, (tokens, text) in views.items():
+        with _pattern_time_limit(doc_id, pattern, text):
+            described[name] = describe_text(
+                text, tokens, splitter=splitter, pattern=pattern, settings=settings
+            )
+    return {"id": doc_id, "views": described}
 
 
 def sample_tokens(
@@ -273,6 +336,7 @@ def sample_tokens(
                 short_quotes=settings.get("short_quotes", "quoted"),
                 part=parts.get(doc, ""),
                 split=settings.get("split"),
+                quotations=any(v in QUOTATION_VIEWS for d, v in samples if d == doc),
             )[0]
         result[sample_id(doc, view)] = words(
             texts[doc][view],

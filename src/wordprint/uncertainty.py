@@ -602,7 +602,7 @@ def corpus_replicates(
     >>> from wordprint.io.catalog import Document
     >>> doc = Document("d", "", "", "", "", "", "file", "")
     >>> text = ["a", "b", "b", "c"] * 750
-    >>> corpus = [Sample("d", doc, "full", dict(Counter(text)), len(text), {})]
+    >>> corpus = [Sample("d", doc, "full", dict(Counter(text)), len(text))]
     >>> reps, resampled = corpus_replicates(corpus, ["b"], {"d": text}, replicates=2)
     >>> reps.shape, resampled.tolist(), reps[:, 0, 0].tolist()
     ((2, 1, 1), [True], [0.5, 0.5])

@@ -27,7 +27,7 @@ rule cluster:
 rule cluster_scores:
     input:
         words=WORD_TABLE,
-        profiles=shard_profiles() if set(FEATURES) != {"words"} else [],
+        profiles=shard_counts() if set(FEATURES) != {"words"} else [],
     output:
         report(
             "results/tables/cluster_scores.csv",
@@ -66,7 +66,7 @@ rule neighbours:
         ),
         report=f"results/tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
         table=f"results/tables/mfw/mfw{REPORT_MFW}.csv",
-        profiles=shard_profiles(),
+        profiles=shard_counts(),
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(

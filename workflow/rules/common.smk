@@ -19,8 +19,9 @@ from wordprint.io.provenance import (
 from wordprint.io.runlock import claim_folder
 from wordprint.params import ShownList, shown_safely
 from wordprint.shards import shard_of
-from wordprint.profile import profile_settings
+from wordprint.profile import describe_settings, profile_settings
 from wordprint.robustness import grid_settings
+from wordprint.sentences import sample_documents
 from wordprint.tokenize import TOKEN_PATTERNS
 
 # A run killed with SIGKILL leaves Snakemake's lock and its marks of unfinished jobs behind, and
@@ -128,7 +129,21 @@ for document in DOCUMENTS:
         document
     )
 
+# What the run makes beyond the core (tables, distances, clusters, a dendrogram, the report):
+# an analysis not listed is not built, nor is what only it needs (e.g. Punkt sentences).
+ANALYSES = config["analyses"]
+
+
+def when(analysis, outputs):
+    """``outputs`` (a list) when the config lists ``analysis``, else nothing."""
+    return list(outputs) if analysis in ANALYSES else []
+
+
 PROFILE_SETTINGS = shown_safely(profile_settings(config))
+DESCRIBE_SETTINGS = describe_settings(config)
+# The documents the corpus's Punkt model learns from (wordprint.sentences), in catalog order.
+SENTENCE_SAMPLE = sample_documents([d.id for d in DOCUMENTS])
+SENTENCE_SAMPLE = ShownList(d for d in DOCUMENTS if d.id in SENTENCE_SAMPLE)
 FEATURES = config["features"]
 if "features" in PROFILE_SETTINGS and config["sampling"]["method"] == "consecutive":
     raise WorkflowError(
@@ -185,7 +200,11 @@ ROBUSTNESS_REFERENCE = {
 # takes, and cut it to each setting's MFW: a selection of fewer words is a prefix of it
 # (wordprint.evaluate.feature_table), so the profiles are read and the words ranked once.
 WORD_TABLE_MFW = max(
-    [*MFW, *CONSENSUS["mfw"], *ROBUSTNESS_GRID["mfw"], ROBUSTNESS_REFERENCE["mfw"]]
+    [
+        *MFW,
+        *when("consensus", CONSENSUS["mfw"]),
+        *when("robustness", [*ROBUSTNESS_GRID["mfw"], ROBUSTNESS_REFERENCE["mfw"]]),
+    ]
 )
 WORD_TABLE = f"results/tables/mfw/mfw{WORD_TABLE_MFW}.csv"
 TABLE_MFW = sorted({*MFW, WORD_TABLE_MFW})
@@ -195,16 +214,20 @@ if config["report"]["every_setting"]:
     MAP_SETTINGS = {"measure": MEASURES, "mfw": MFW}
 else:
     MAP_SETTINGS = {"measure": [REPORT_MEASURE], "mfw": [REPORT_MFW]}
+FIGURE_FILES = ["png", "svg", "pdf", "csv"]
 EVALUATE_OUTPUTS = [
-    *expand("results/figures/scores/ari_by_mfw.{ext}", ext=["png", "svg", "pdf", "csv"]),
-    *expand(
-        "results/figures/pca/mfw{mfw}.{ext}",
-        mfw=MAP_SETTINGS["mfw"],
-        ext=["png", "svg", "pdf", "csv"],
+    *when("scores", expand("results/figures/scores/ari_by_mfw.{ext}", ext=FIGURE_FILES)),
+    *when(
+        "pca", expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MAP_SETTINGS["mfw"], ext=FIGURE_FILES)
     ),
-    *expand("results/figures/consensus/tree.{ext}", ext=["png", "svg", "pdf", "csv"]),
-    *expand("results/tables/consensus/{name}", name=["tree.newick", "nodes.csv", "edges.csv"]),
+    *when("consensus", expand("results/figures/consensus/tree.{ext}", ext=FIGURE_FILES)),
+    *when(
+        "consensus",
+        expand("results/tables/consensus/{name}", name=["tree.newick", "nodes.csv", "edges.csv"]),
+    ),
 ]
+# The figures beside each dendrogram (wordprint.plot), by analysis.
+MAP_KINDS = ["dendrogram", *when("maps", ["mds", "heatmap"])]
 
 DOWNLOADS = "resources"
 GUTENBERG_LOCK = config["gutenberg_lock"] or str(Path(config["catalog"]).with_suffix(".lock.json"))
@@ -230,6 +253,18 @@ def map_figure(kind, caption, category):
         subcategory="{measure}",
         labels={"figure": kind, "measure": "{measure}", "MFW": "{mfw}"},
     )
+
+
+def map_figures():
+    """The outputs of a plot_maps job: each kind of MAP_KINDS as PNG (for `snakemake --report`),
+    SVG, PDF and the plotted data (CSV), by name: dendrogram, dendrogram_svg, ..."""
+    captions = {"dendrogram": "Clusters", "mds": "Maps", "heatmap": "Distances"}
+    outputs = {}
+    for kind in MAP_KINDS:
+        outputs[kind] = map_figure(kind, kind, captions[kind])
+        for ext in ("svg", "pdf", "csv"):
+            outputs[f"{kind}_{ext}"] = figure_file(f"results/figures/{kind}/{{measure}}_mfw{{mfw}}.{ext}")
+    return outputs
 
 
 def matrix_table(kind, measure):
@@ -266,26 +301,31 @@ def shard_sources(wildcards):
     return [raw_source(d) for d in SHARDS[wildcards.shard]]
 
 
-def shard_profiles():
-    return expand("results/profiles/shard-{shard}.json.gz", shard=sorted(SHARDS))
+def shard_counts():
+    return expand("results/counts/shard-{shard}.json.gz", shard=sorted(SHARDS))
+
+
+def shard_descriptions():
+    return expand("results/vocabulary/shard-{shard}.json.gz", shard=sorted(SHARDS))
 
 
 def final_outputs():
     maps = expand(
         "results/figures/{kind}/{measure}_mfw{mfw}.{ext}",
-        kind=["dendrogram", "mds", "heatmap"],
+        kind=MAP_KINDS,
         **MAP_SETTINGS,
-        ext=["png", "svg", "pdf", "csv"],
+        ext=FIGURE_FILES,
     )
     return [
         "results/report.html",
         PROVENANCE,
-        "results/tables/vocabulary.csv",
         "results/tables/cleaning.csv",
         "results/cleaning.json",
-        "results/tables/cluster_scores.csv",
-        "results/tables/neighbours.csv",
         "results/tables/short_samples.csv",
+        *when("vocabulary", ["results/tables/vocabulary.csv"]),
+        *when("vocabulary", expand("results/figures/vocabulary.{ext}", ext=FIGURE_FILES)),
+        *when("scores", ["results/tables/cluster_scores.csv"]),
+        *when("neighbours", ["results/tables/neighbours.csv"]),
         # every setting's flat clusters and linkage, whichever maps are drawn
         *expand(
             "results/tables/{kind}/{measure}_mfw{mfw}.csv",
@@ -293,7 +333,6 @@ def final_outputs():
             measure=MEASURES,
             mfw=MFW,
         ),
-        *expand("results/figures/vocabulary.{ext}", ext=["png", "svg", "pdf", "csv"]),
         *maps,
         *EVALUATE_OUTPUTS,
         *COMPARE_OUTPUTS,

@@ -51,7 +51,7 @@ COMPARE_REPORT = {
 
 rule compare:
     input:
-        profiles=shard_profiles(),
+        profiles=shard_counts(),
         sources=lambda wildcards: COMPARE_SOURCES[wildcards.comparison],
     output:
         keyness=report(

@@ -3,7 +3,7 @@
 
 rule mfw_tables:
     input:
-        shard_profiles(),
+        shard_counts(),
     output:
         tables=[
             report(

@@ -1,16 +1,17 @@
-# Per-document work, batched into shards: decode, normalise, tokenise, count, vocabulary
-# statistics. Each document's profile is cached by content, so a rerun only does new texts.
+# Per-document work, batched into shards. Counting (decode, clean, tokenise, count) is what every
+# analysis needs; sentences and vocabulary statistics are built only when 'analyses' lists
+# vocabulary. Each document's result is cached by content, so a rerun only does new texts.
 
 
-rule profile_shard:
+rule count_shard:
     input:
         sources=shard_sources,
     output:
-        "results/profiles/shard-{shard}.json.gz",
+        "results/counts/shard-{shard}.json.gz",
     log:
-        "logs/profile_shard/{shard}.log",
+        "logs/count_shard/{shard}.log",
     benchmark:
-        "logs/benchmarks/profile_shard/{shard}.tsv"
+        "logs/benchmarks/count_shard/{shard}.tsv"
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -18,19 +19,51 @@ rule profile_shard:
         settings=PROFILE_SETTINGS,
         cache=config["cache"],
     script:
-        "../scripts/profile_shard.py"
+        "../scripts/count_shard.py"
 
 
-rule corpus_tables:
+# One Punkt model for the corpus, learnt from a stable sample of its documents.
+rule sentence_model:
     input:
-        shard_profiles(),
+        sources=[raw_source(d) for d in SENTENCE_SAMPLE],
     output:
-        vocabulary=report(
-            "results/tables/vocabulary.csv",
-            caption="../report/vocabulary_table.rst",
-            category="Vocabulary",
-            labels={"table": "vocabulary statistics"},
-        ),
+        "results/sentences/punkt.json",
+    log:
+        "logs/sentence_model.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=SENTENCE_SAMPLE,
+        settings=PROFILE_SETTINGS,
+    script:
+        "../scripts/sentence_model.py"
+
+
+rule describe_shard:
+    input:
+        counts="results/counts/shard-{shard}.json.gz",
+        model="results/sentences/punkt.json",
+    output:
+        "results/vocabulary/shard-{shard}.json.gz",
+    log:
+        "logs/describe_shard/{shard}.log",
+    benchmark:
+        "logs/benchmarks/describe_shard/{shard}.tsv"
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=lambda wildcards: SHARDS[wildcards.shard],
+        settings=PROFILE_SETTINGS,
+        describe=DESCRIBE_SETTINGS,
+        cache=config["cache"],
+    script:
+        "../scripts/describe_shard.py"
+
+
+rule cleaning_tables:
+    input:
+        shard_counts(),
+    output:
         cleaning=report(
             "results/tables/cleaning.csv",
             caption="../report/cleaning.rst",
@@ -44,11 +77,32 @@ rule corpus_tables:
             labels={"table": "cleaning report, every warning (JSON)"},
         ),
     log:
-        "logs/corpus_tables.log",
+        "logs/cleaning_tables.log",
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=DOCUMENTS,
+    script:
+        "../scripts/cleaning_tables.py"
+
+
+rule vocabulary_table:
+    input:
+        counts=shard_counts(),
+        descriptions=shard_descriptions(),
+    output:
+        report(
+            "results/tables/vocabulary.csv",
+            caption="../report/vocabulary_table.rst",
+            category="Vocabulary",
+            labels={"table": "vocabulary statistics"},
+        ),
+    log:
+        "logs/vocabulary_table.log",
     conda:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
         samples=SAMPLE_SETTINGS,
     script:
-        "../scripts/corpus_tables.py"
+        "../scripts/vocabulary_table.py"

@@ -7,24 +7,14 @@ rule plot_maps:
         clusters="results/tables/clusters/{measure}_mfw{mfw}.csv",
         linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
     output:
-        dendrogram=map_figure("dendrogram", "dendrogram", "Clusters"),
-        dendrogram_svg=figure_file("results/figures/dendrogram/{measure}_mfw{mfw}.svg"),
-        dendrogram_pdf=figure_file("results/figures/dendrogram/{measure}_mfw{mfw}.pdf"),
-        dendrogram_csv=figure_file("results/figures/dendrogram/{measure}_mfw{mfw}.csv"),
-        mds=map_figure("mds", "mds", "Maps"),
-        mds_svg=figure_file("results/figures/mds/{measure}_mfw{mfw}.svg"),
-        mds_pdf=figure_file("results/figures/mds/{measure}_mfw{mfw}.pdf"),
-        mds_csv=figure_file("results/figures/mds/{measure}_mfw{mfw}.csv"),
-        heatmap=map_figure("heatmap", "heatmap", "Distances"),
-        heatmap_svg=figure_file("results/figures/heatmap/{measure}_mfw{mfw}.svg"),
-        heatmap_pdf=figure_file("results/figures/heatmap/{measure}_mfw{mfw}.pdf"),
-        heatmap_csv=figure_file("results/figures/heatmap/{measure}_mfw{mfw}.csv"),
+        **map_figures(),
     log:
         "logs/plot_maps/{measure}_mfw{mfw}.log",
     conda:
         "../envs/wordprint.yaml"
     params:
         linkage=config["linkage"],
+        kinds=MAP_KINDS,
     script:
         "../scripts/plot_maps.py"
 
@@ -52,15 +42,22 @@ rule plot_vocabulary:
 
 rule report_html:
     input:
-        vocabulary="results/tables/vocabulary.csv",
         cleaning="results/tables/cleaning.csv",
-        neighbours="results/tables/neighbours.csv",
         short="results/tables/short_samples.csv",
-        vocabulary_figure="results/figures/vocabulary.png",
-        scores="results/tables/cluster_scores.csv",
+        vocabulary=when("vocabulary", ["results/tables/vocabulary.csv"]),
+        vocabulary_figure=when("vocabulary", ["results/figures/vocabulary.png"]),
+        neighbours=when("neighbours", ["results/tables/neighbours.csv"]),
+        scores=when("scores", ["results/tables/cluster_scores.csv"]),
         dendrogram=f"results/figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
-        mds=f"results/figures/mds/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
-        heatmap=f"results/figures/heatmap/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
+        maps=when(
+            "maps",
+            expand(
+                "results/figures/{kind}/{measure}_mfw{mfw}.png",
+                kind=["mds", "heatmap"],
+                measure=REPORT_MEASURE,
+                mfw=REPORT_MFW,
+            ),
+        ),
         clusters=f"results/tables/clusters/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
         compare_figures=COMPARE_REPORT["figures"],
         compare_keyness=COMPARE_REPORT["keyness"],
@@ -73,8 +70,8 @@ rule report_html:
         attribution_impostors=ATTRIBUTE_REPORT["impostors"],
         attribution_calibration=ATTRIBUTE_REPORT["calibration"],
         attribution_rolling=ATTRIBUTE_REPORT["rolling"],
-        robustness="results/tables/robustness.csv",
-        robustness_figure="results/figures/robustness.png",
+        robustness=when("robustness", ["results/tables/robustness.csv"]),
+        robustness_figure=when("robustness", ["results/figures/robustness.png"]),
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(

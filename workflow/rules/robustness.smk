@@ -1,10 +1,10 @@
 # The robustness map: in what share of the settings (MFW x measure x normalisation x view) each
 # document's nearest author and cluster-mates are those of the report's setting (README,
 # "Robustness").
-ROBUSTNESS_OUTPUTS = [
-    "results/tables/robustness.csv",
-    *expand("results/figures/robustness.{ext}", ext=["png", "svg", "pdf", "csv"]),
-]
+ROBUSTNESS_OUTPUTS = when(
+    "robustness",
+    ["results/tables/robustness.csv", *expand("results/figures/robustness.{ext}", ext=FIGURE_FILES)],
+)
 
 
 rule robustness:

@@ -18,22 +18,23 @@ def main():
     order = sorted(range(len(ids)), key=lambda i: int(column["leaf_position"][i]))
     mds = [[float(x), float(y)] for x, y in zip(column["mds_1"], column["mds_2"])]
 
+    kinds = snakemake.params.kinds
     figures = {
-        "dendrogram": plot.dendrogram_figure(
+        "dendrogram": lambda: plot.dendrogram_figure(
             tree,
             ids,
             groups,
             title=f"{measure}, {setting}",
             distance_label=f"{measure} ({snakemake.params.linkage} linkage)",
         ),
-        "mds": plot.mds_figure(
+        "mds": lambda: plot.mds_figure(
             mds,
             ids,
             groups,
             title=f"Classical MDS of {measure}, {wc.mfw} MFW",
             axis_labels=("MDS dimension 1", "MDS dimension 2"),
         ),
-        "heatmap": plot.heatmap_figure(
+        "heatmap": lambda: plot.heatmap_figure(
             distances,
             ids,
             groups,
@@ -42,22 +43,26 @@ def main():
             measure_label=measure,
         ),
     }
-    for kind, fig in figures.items():
+    for kind in kinds:  # only the figures the config's analyses ask for
         save_figure(
-            fig, out[kind][: -len(".png")], metadata={"Title": f"{kind}: {measure}, {setting}"}
+            figures[kind](),
+            out[kind][: -len(".png")],
+            metadata={"Title": f"{kind}: {measure}, {setting}"},
         )
     write_csv(out.dendrogram_csv, *merge_rows(ids, tree))
-    write_csv(
-        out.mds_csv,
-        ["id", "group", "mds_1", "mds_2"],
-        [[i, g, x, y] for i, g, (x, y) in zip(ids, groups, mds)],
-    )
-    write_matrix(
-        out.heatmap_csv,
-        [ids[i] for i in order],
-        [ids[i] for i in order],
-        distances[order][:, order],
-    )
+    if "mds" in kinds:
+        write_csv(
+            out.mds_csv,
+            ["id", "group", "mds_1", "mds_2"],
+            [[i, g, x, y] for i, g, (x, y) in zip(ids, groups, mds)],
+        )
+    if "heatmap" in kinds:
+        write_matrix(
+            out.heatmap_csv,
+            [ids[i] for i in order],
+            [ids[i] for i in order],
+            distances[order][:, order],
+        )
 
 
 run(main, log_path=snakemake.log[0])

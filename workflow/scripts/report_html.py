@@ -139,7 +139,7 @@ def attribution_section(inp, config):
 
 def robustness_section(inp, config):
     """How many findings hold across the settings, the map, and the fragile ones."""
-    rows = records(inp.robustness)
+    rows = records(inp.robustness[0])
     fragile = [r for r in rows if r["status"] == "fragile"]
     settings = config["robustness"]
     keep = ["document", "conclusion", "reference", "share", "holds", "settings", "alternative"]
@@ -156,7 +156,7 @@ def robustness_section(inp, config):
             figure(
                 "Share of the settings in which each finding of the report's setting holds; "
                 "fragile findings (below the threshold) shaded, open markers.",
-                inp.robustness_figure,
+                inp.robustness_figure[0],
             ),
             Table(
                 "Fragile findings: the answer of the report's setting, the share of settings "
@@ -204,6 +204,61 @@ def provenance_section(config, documents, sources):
     )
 
 
+def vocabulary_section(inp, config):
+    """Lexical diversity per document: the figure and the table with bootstrap intervals."""
+    return Section(
+        "Vocabulary",
+        "Lexical diversity per document: MATTR (Covington & McFall 2010), MTLD "
+        "(McCarthy & Jarvis 2010), Yule's K (Yule 1944) and mean sentence length "
+        "(Punkt sentences, Kiss & Strunk 2006, one model learnt from the corpus).",
+        [
+            figure("Vocabulary statistics per document, coloured by group.",
+                   inp.vocabulary_figure[0]),
+            columns(
+                with_intervals(
+                    Table(
+                        "Vocabulary statistics (results/tables/vocabulary.csv); in "
+                        f"brackets the {config['uncertainty']['level']:.0%} bootstrap "
+                        "interval (segments resampled within each document)",
+                        *read_csv(inp.vocabulary[0]),
+                    )
+                ),
+                drop={"document", "author", "title"},
+            ),
+        ],
+    )
+
+
+def quotation_section(inp, config, par, measure, mfw):
+    """The views of documents split into own words and quotations, and their nearest
+    neighbours; None when no document was split."""
+    header, neighbours = read_csv(inp.neighbours[0])
+    focus = {r[2] for r in neighbours if " (" in r[2]}
+    focus |= {f.split(" (")[0] for f in focus}
+    shown = [
+        r[2:] for r in neighbours if r[0] == par.measure and r[1] == str(mfw) and r[2] in focus
+    ]
+    if not shown:
+        return None
+    return Section(
+        "Own words and quotations",
+        "Documents split into the author's own words and the passages they quote: the five "
+        f"nearest samples of other documents to each view ({measure}, {mfw} MFW). Every "
+        "setting is in results/tables/neighbours.csv.",
+        [
+            with_intervals(
+                Table(
+                    "Nearest neighbours of each view; in brackets the "
+                    f"{config['uncertainty']['level']:.0%} bootstrap interval of the "
+                    "distance",
+                    header[2:],
+                    shown,
+                )
+            )
+        ],
+    )
+
+
 def main():
     inp, par = snakemake.input, snakemake.params
     config, measure, mfw = snakemake.config, MEASURES[par.measure].label, par.mfw
@@ -215,13 +270,6 @@ def main():
     )
     short_header, short = read_csv(inp.short)
     cleaning_header, cleaning = read_csv(inp.cleaning)
-    header, neighbours = read_csv(inp.neighbours)
-    # The views of documents split into own words and quotations, and their nearest neighbours.
-    focus = {r[2] for r in neighbours if " (" in r[2]}
-    focus |= {f.split(" (")[0] for f in focus}
-    shown = [
-        r[2:] for r in neighbours if r[0] == par.measure and r[1] == str(mfw) and r[2] in focus
-    ]
     sections = [
         Section(
             "Corpus",
@@ -236,34 +284,31 @@ def main():
                 ),
             ],
         ),
-        Section(
-            "Vocabulary",
-            "Lexical diversity per document: MATTR (Covington & McFall 2010), MTLD "
-            "(McCarthy & Jarvis 2010), Yule's K (Yule 1944) and mean sentence length "
-            "(Punkt sentences, Kiss & Strunk 2006).",
-            [
-                figure(
-                    "Vocabulary statistics per document, coloured by group.",
-                    inp.vocabulary_figure,
-                ),
-                columns(
-                    with_intervals(
-                        Table(
-                            "Vocabulary statistics (results/tables/vocabulary.csv); in "
-                            f"brackets the {config['uncertainty']['level']:.0%} bootstrap "
-                            "interval (segments resampled within each document)",
-                            *read_csv(inp.vocabulary),
-                        )
-                    ),
-                    drop={"document", "author", "title"},
-                ),
-            ],
+    ]
+    if inp.vocabulary:
+        sections.append(vocabulary_section(inp, config))
+    maps = [
+        figure(f"Classical MDS map of the {measure} distances ({mfw} MFW).", inp.maps[0]),
+        figure(
+            f"{measure} distances ({mfw} MFW), rows and columns in dendrogram order.",
+            inp.maps[1],
         ),
+    ] if inp.maps else []
+    scores = [
+        Table(
+            f"Agreement of the flat clusters with the catalog column "
+            f"'{config['label_column']}' for every measure and MFW "
+            "(ARI: Hubert & Arabie 1985; V-measure: Rosenberg & Hirschberg 2007)",
+            *read_csv(inp.scores[0]),
+        )
+    ] if inp.scores else []
+    sections.append(
         Section(
             "Distances and clusters",
             f"{measure} on the relative frequencies of the {mfw} most frequent words, "
-            f"hierarchical clustering with {linkage} linkage, classical MDS. Figures for "
-            "every other measure and MFW setting are in results/figures/."
+            f"hierarchical clustering with {linkage} linkage"
+            + (", classical MDS" if inp.maps else "")
+            + ". Figures for every other measure and MFW setting are in results/figures/."
             + (
                 f" {len(short)} samples are shorter than {config['sampling']['warn_below']} "
                 "words, where Delta is unreliable (Eder 2015): "
@@ -278,52 +323,29 @@ def main():
                     "by catalog group.",
                     inp.dendrogram,
                 ),
-                figure(f"Classical MDS map of the {measure} distances ({mfw} MFW).", inp.mds),
-                figure(
-                    f"{measure} distances ({mfw} MFW), rows and columns in dendrogram order.",
-                    inp.heatmap,
-                ),
+                *maps,
                 Table(
                     f"Flat clusters and MDS coordinates ({measure}, {mfw} MFW)",
                     *read_csv(inp.clusters),
                 ),
-                Table(
-                    f"Agreement of the flat clusters with the catalog column "
-                    f"'{config['label_column']}' for every measure and MFW "
-                    "(ARI: Hubert & Arabie 1985; V-measure: Rosenberg & Hirschberg 2007)",
-                    *read_csv(inp.scores),
-                ),
+                *scores,
             ],
-        ),
-    ]
-    if shown:
-        sections.append(
-            Section(
-                "Own words and quotations",
-                "Documents split into the author's own words and the passages they quote: the five "
-                f"nearest samples of other documents to each view ({measure}, {mfw} MFW). Every "
-                "setting is in results/tables/neighbours.csv.",
-                [
-                    with_intervals(
-                        Table(
-                            "Nearest neighbours of each view; in brackets the "
-                            f"{config['uncertainty']['level']:.0%} bootstrap interval of the "
-                            "distance",
-                            header[2:],
-                            shown,
-                        )
-                    )
-                ],
-            )
         )
+    )
+    if inp.neighbours:
+        quotations = quotation_section(inp, config, par, measure, mfw)
+        if quotations:
+            sections.append(quotations)
     if par.comparisons:
         sections.append(comparison_section(inp, par.comparisons, config["keyness"]))
     if par.attribution:
         sections.append(attribution_section(inp, config))
-    sections.append(robustness_section(inp, config))
+    if inp.robustness:
+        sections.append(robustness_section(inp, config))
     stages = ["corpus", "vocabulary", "distances", "comparison", "attribution", "uncertainty"]
     stages = [s for s in stages if (s != "comparison" or par.comparisons)
-              and (s != "attribution" or par.attribution)]
+              and (s != "attribution" or par.attribution)
+              and (s != "vocabulary" or inp.vocabulary)]
     sections.append(methods_section(config, stages))
     sections.append(provenance_section(config, par.documents, inp.sources))
     html = render_report(title=config["report"]["title"], sections=sections, config=config)

@@ -1,4 +1,9 @@
-"""Profile a shard of documents, serving each from the content-keyed cache when it can."""
+"""Count, or describe, a shard of documents, serving each from the content-keyed cache when it can.
+
+Counting (:func:`profile_shard`) leaves each document's numbered tokens and view texts in the
+token cache; describing (:func:`describe_shard`: sentences, vocabulary statistics and their
+intervals) reads them back from there, so it never decodes or cleans a text again.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,16 @@ from typing import Any
 
 from wordprint.io.catalog import Document
 from wordprint.io.files import read_json, write_json
-from wordprint.io.tokens import token_cache_path, write_tokens
-from wordprint.profile import PROFILE_VERSION, ProfileSettings, profile_document
+from wordprint.io.tokens import TOKEN_SETTINGS, read_tokens, token_cache_path, write_tokens
+from wordprint.profile import (
+    PROFILE_VERSION,
+    DescribeSettings,
+    DocumentError,
+    ProfileSettings,
+    describe_document,
+    profile_document,
+)
+from wordprint.sentences import model_digest, splitter
 from wordprint.shards import cache_file, cache_key
 
 log = logging.getLogger(__name__)
@@ -39,7 +52,7 @@ def profile_shard(
             profile = read_json(cached)
         else:
             log.info("%s: profiling %d bytes", document.id, len(raw))
-            tokens: dict[str, list[str]] = {}
+            tokens: dict[str, Any] = {}
             profile = profile_document(
                 raw, doc_id=document.id, settings=doc_settings, tokens_out=tokens
             )
@@ -47,6 +60,57 @@ def profile_shard(
             write_json(cached, profile)  # last: a cached profile implies cached tokens
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
         yield profile
+
+
+def describe_shard(
+    profiles: Sequence[dict[str, Any]],
+    documents: Sequence[Document],
+    *,
+    settings: ProfileSettings,
+    describe: DescribeSettings,
+    model: dict[str, Any],
+    cache_dir: str | Path,
+) -> Iterator[dict[str, Any]]:
+    """Vocabulary statistics (and intervals) of every profiled view of ``documents``, whose
+    counting ``profiles`` (:func:`profile_shard`, same order) say which views they have and
+    where their tokens are cached; sentences are split with the corpus's Punkt ``model``
+    (:mod:`wordprint.sentences`). Each document's result is cached, one at a time."""
+    split_with = None  # the model is loaded once, and only when a document is not cached
+    digest = model_digest(model)
+    for document, profile in zip(documents, profiles, strict=True):
+        part = {"part": document.field("part")} if document.field("part") else {}
+        doc_settings = {**settings, **part}
+        shaping = {k: doc_settings[k] for k in TOKEN_SETTINGS if k in doc_settings}
+        views = sorted(profile["views"])
+        key = cache_key(
+            profile["sha256"],
+            {**shaping, **describe, "views": views, "punkt": digest},
+            version=PROFILE_VERSION,
+        )
+        cached = cache_file(cache_dir, "descriptions", key)
+        if cached.is_file():
+            log.info("%s: from cache %s", document.id, cached)
+            described = read_json(cached)
+        else:
+            tokens = token_cache_path(cache_dir, profile["sha256"], doc_settings)
+            if not tokens.is_file():
+                raise DocumentError(
+                    f"document {document.id!r}: its tokens are missing from the cache "
+                    f"({tokens}). Rerun the workflow: the counting step puts them back."
+                )
+            log.info("%s: describing %s", document.id, ", ".join(views))
+            split_with = split_with or splitter(model)
+            texts = read_tokens(tokens, encoded=True, texts=True)
+            described = describe_document(
+                {view: (list(texts[view][0]), texts[view][1]) for view in views},
+                doc_id=document.id,
+                splitter=split_with,
+                pattern=settings["pattern"],
+                settings=describe,
+            )
+            write_json(cached, described)
+        described["id"] = document.id
+        yield described
 
 
 def read_profiles(paths: Sequence[str | Path]) -> dict[str, dict[str, Any]]:

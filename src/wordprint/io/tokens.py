@@ -23,8 +23,9 @@ from wordprint.profile import PROFILE_VERSION, sample_tokens
 from wordprint.shards import cache_file, cache_key
 from wordprint.tokenize import TokenIds
 
-# The settings a view's tokens depend on (a profile also depends on e.g. the MATTR window).
-TOKEN_SETTINGS = ("pattern", "lowercase", "short_quotes", "part", "split")
+# The settings a document's cached tokens depend on: those of its views' texts, and which views
+# are kept (a profile also depends on e.g. the n-gram feature sets).
+TOKEN_SETTINGS = ("pattern", "lowercase", "short_quotes", "part", "split", "views")
 
 
 def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, Any]) -> Path:
@@ -34,32 +35,45 @@ def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, 
     return cache_file(cache_dir, "tokens", key, suffix=".npz")
 
 
-def write_tokens(path: str | Path, views: Mapping[str, Sequence[str]]) -> None:
-    """Each view's tokens as :class:`TokenIds` in a numpy archive (.npz), written atomically.
+def write_tokens(path: str | Path, views: Mapping[str, tuple[TokenIds, str]]) -> None:
+    """Each view's tokens (:class:`TokenIds`) and text in a numpy archive (.npz), written
+    atomically.
 
-    Per view, ``<view>.types`` holds the types as UTF-8 JSON bytes and ``<view>.ids`` each
-    token's type number in the smallest unsigned integer type that holds it: a job reads a
-    novel's 160,000 numbers as one array instead of parsing them from text.
+    Per view, ``<view>.types`` holds the types as UTF-8 JSON bytes, ``<view>.ids`` each
+    token's type number in the smallest unsigned integer type that holds it, and
+    ``<view>.text`` the cleaned text as UTF-8 bytes (for the sentences, which only the
+    vocabulary statistics need): a job reads a novel's 160,000 numbers as one array instead of
+    parsing them from text, and reads only the members it asks for.
     """
     arrays: dict[str, np.ndarray] = {}
-    for view, tokens in views.items():
-        encoded = TokenIds.of(tokens)
+    for view, (encoded, text) in views.items():
         types = json.dumps(encoded.types, ensure_ascii=False).encode("utf-8")
         arrays[f"{view}.types"] = np.frombuffer(types, dtype=np.uint8)
         arrays[f"{view}.ids"] = encoded.ids.astype(np.min_scalar_type(max(len(encoded.types), 1)))
+        arrays[f"{view}.text"] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     with atomic_file(path) as fh:
         np.savez(fh, **arrays)
 
 
-def read_tokens(path: str | Path, *, encoded: bool = False) -> dict[str, Any]:
-    """The views' tokens written by :func:`write_tokens`: lists, or :class:`TokenIds`."""
+def read_tokens(
+    path: str | Path, *, encoded: bool = False, texts: bool = False
+) -> dict[str, Any]:
+    """The views' tokens written by :func:`write_tokens`: lists, or :class:`TokenIds`; with
+    ``texts``, each view as a pair (tokens, text)."""
     with np.load(path) as archive:
-        views = {name.rsplit(".", 1)[0] for name in archive.files}
+        views = sorted({name.rsplit(".", 1)[0] for name in archive.files})
         found = {
             view: TokenIds(json.loads(archive[f"{view}.types"].tobytes()), archive[f"{view}.ids"])
-            for view in sorted(views)
+            for view in views
         }
-    return found if encoded else {view: list(tokens) for view, tokens in found.items()}
+        if not encoded:
+            found = {view: list(tokens) for view, tokens in found.items()}
+        if texts:
+            found = {
+                view: (tokens, archive[f"{view}.text"].tobytes().decode("utf-8"))
+                for view, tokens in found.items()
+            }
+    return found
 
 
 class StreamedTokens(Mapping[str, list[str]]):

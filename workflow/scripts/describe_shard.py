@@ -1,0 +1,18 @@
+from wordprint.io.files import read_json, write_json_array
+from wordprint.io.profiles import describe_shard
+from wordprint.io.step import run
+
+
+def main():
+    descriptions = describe_shard(
+        read_json(snakemake.input.counts),
+        snakemake.params.documents,
+        settings=snakemake.params.settings,
+        describe=snakemake.params.describe,
+        model=read_json(snakemake.input.model),
+        cache_dir=snakemake.params.cache,
+    )
+    write_json_array(snakemake.output[0], descriptions)
+
+
+run(main, log_path=snakemake.log[0])

@@ -1,0 +1,28 @@
+import logging
+from pathlib import Path
+
+from wordprint.io.files import write_text
+from wordprint.io.step import run
+from wordprint.profile import clean_document
+from wordprint.sentences import model_to_json, train_model, training_text
+
+
+def main():
+    settings = snakemake.params.settings
+    texts = (
+        clean_document(
+            Path(source).read_bytes(),
+            doc_id=d.id,
+            part=d.field("part"),
+            split=settings.get("split"),
+            quotations=False,
+        )[0]["full"]
+        for d, source in zip(snakemake.params.documents, snakemake.input.sources)
+    )
+    text = training_text(texts)
+    logging.info("training Punkt on %d characters of %s", len(text),
+                 ", ".join(d.id for d in snakemake.params.documents))
+    write_text(snakemake.output[0], model_to_json(train_model(text)))
+
+
+run(main, log_path=snakemake.log[0])
