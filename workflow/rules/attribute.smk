@@ -22,7 +22,6 @@ ROLLING_REFERENCES = [ATTRIBUTION_DOCUMENTS[i] for i in ATTRIBUTION.rolling_refe
 
 ATTRIBUTE_TABLES = "results/tables/attribution"
 ATTRIBUTE_FIGURES = "results/figures/attribution"
-FIGURE_FILES = ["png", "svg", "pdf", "csv"]
 
 # Final outputs of this stage, collected by `rule all`, and what the HTML report shows.
 ATTRIBUTE_OUTPUTS = []
@@ -110,8 +109,7 @@ rule attribute_classify:
             category="Attribution",
             labels={"figure": "accuracy against MFW"},
         ),
-        accuracy_svg=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.svg"),
-        accuracy_pdf=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.pdf"),
+        **vector_figures(f"{ATTRIBUTE_FIGURES}/accuracy", "accuracy_"),
         accuracy_csv=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.csv"),
     log:
         "logs/attribute_classify.log",
@@ -175,8 +173,7 @@ rule attribute_figure:
             category="Attribution",
             labels={"figure": "questioned documents"},
         ),
-        svg=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.svg"),
-        pdf=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.pdf"),
+        **vector_figures(f"{ATTRIBUTE_FIGURES}/questioned", ""),
         csv=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.csv"),
     log:
         "logs/attribute_figure.log",
@@ -208,8 +205,7 @@ rule attribute_rolling:
             subcategory="rolling Delta",
             labels={"document": "{document}", "figure": "rolling Delta"},
         ),
-        svg=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.svg"),
-        pdf=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.pdf"),
+        **vector_figures(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}", ""),
         csv=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.csv"),
     log:
         "logs/attribute_rolling/{document}.log",

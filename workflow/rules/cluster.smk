@@ -1,19 +1,24 @@
-# Hierarchical clustering, flat cuts and MDS maps of each distance matrix, and how well the flat
-# clusters agree with the catalog's labels.
+# Distance matrices of every measure and MFW setting, their hierarchical clustering, flat cuts
+# and MDS coordinates, in one job (each is a fraction of a second: a job per setting would cost
+# more in start-up than the work), and how well the flat clusters agree with the labels.
 
 
 rule cluster:
     input:
-        expand("results/tables/distances/{measure}_mfw{{mfw}}.csv", measure=MEASURES),
+        expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
     output:
-        clusters=[matrix_table("clusters", m) for m in MEASURES],
-        linkage=[matrix_table("linkage", m) for m in MEASURES],
+        distances=[matrix_table("distances", m, n) for n in MFW for m in MEASURES],
+        clusters=[matrix_table("clusters", m, n) for n in MFW for m in MEASURES],
+        linkage=[matrix_table("linkage", m, n) for n in MFW for m in MEASURES],
     log:
-        "logs/cluster/mfw{mfw}.log",
+        "logs/cluster.log",
+    benchmark:
+        "logs/benchmarks/cluster.tsv"
     conda:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
+        measures=MEASURES,
         label_column=LABEL_COLUMN,
         linkage=config["linkage"],
         k=CLUSTERS,

@@ -129,6 +129,11 @@ for document in DOCUMENTS:
         document
     )
 
+# The files of every figure: the PNG (embedded in the report), the vector formats the config
+# asks for, and the plotted data as CSV.
+VECTOR_FORMATS = [f for f in config["figure_formats"] if f != "png"]
+FIGURE_FILES = ["png", *VECTOR_FORMATS, "csv"]
+
 # What the run makes beyond the core (tables, distances, clusters, a dendrogram, the report):
 # an analysis not listed is not built, nor is what only it needs (e.g. Punkt sentences).
 ANALYSES = config["analyses"]
@@ -214,7 +219,6 @@ if config["report"]["every_setting"]:
     MAP_SETTINGS = {"measure": MEASURES, "mfw": MFW}
 else:
     MAP_SETTINGS = {"measure": [REPORT_MEASURE], "mfw": [REPORT_MFW]}
-FIGURE_FILES = ["png", "svg", "pdf", "csv"]
 EVALUATE_OUTPUTS = [
     *when("scores", expand("results/figures/scores/ari_by_mfw.{ext}", ext=FIGURE_FILES)),
     *when(
@@ -244,37 +248,40 @@ wildcard_constraints:
 PROVENANCE = "results/provenance.json"
 
 
-def map_figure(kind, caption, category):
+def map_figure(kind, caption, category, mfw):
     """The PNG of a map figure, registered for `snakemake --report` with caption and labels."""
     return report(
-        f"results/figures/{kind}/{{measure}}_mfw{{mfw}}.png",
+        f"results/figures/{kind}/{{measure}}_mfw{mfw}.png",
         caption=f"../report/{caption}.rst",
         category=category,
         subcategory="{measure}",
-        labels={"figure": kind, "measure": "{measure}", "MFW": "{mfw}"},
+        labels={"figure": kind, "measure": "{measure}", "MFW": str(mfw)},
     )
 
 
-def map_figures():
-    """The outputs of a plot_maps job: each kind of MAP_KINDS as PNG (for `snakemake --report`),
-    SVG, PDF and the plotted data (CSV), by name: dendrogram, dendrogram_svg, ..."""
+def map_figures(mfw):
+    """The outputs of a plot_maps job, for each MFW setting in ``mfw`` and each kind of
+    MAP_KINDS: the PNG (for `snakemake --report`), SVG, PDF and plotted data (CSV) as lists
+    named dendrogram, dendrogram_svg, ..., one file per setting."""
     captions = {"dendrogram": "Clusters", "mds": "Maps", "heatmap": "Distances"}
     outputs = {}
     for kind in MAP_KINDS:
-        outputs[kind] = map_figure(kind, kind, captions[kind])
-        for ext in ("svg", "pdf", "csv"):
-            outputs[f"{kind}_{ext}"] = figure_file(f"results/figures/{kind}/{{measure}}_mfw{{mfw}}.{ext}")
+        outputs[kind] = [map_figure(kind, kind, captions[kind], n) for n in mfw]
+        for ext in (*VECTOR_FORMATS, "csv"):
+            outputs[f"{kind}_{ext}"] = [
+                figure_file(f"results/figures/{kind}/{{measure}}_mfw{n}.{ext}") for n in mfw
+            ]
     return outputs
 
 
-def matrix_table(kind, measure):
-    """The {mfw} table of one measure (distances, clusters or linkage), for Snakemake's report."""
+def matrix_table(kind, measure, mfw):
+    """The table of one setting (distances, clusters or linkage), for Snakemake's report."""
     return report(
-        f"results/tables/{kind}/{measure}_mfw{{mfw}}.csv",
+        f"results/tables/{kind}/{measure}_mfw{mfw}.csv",
         caption=f"../report/{kind}_table.rst",
         category="Distances" if kind == "distances" else "Clusters",
         subcategory=measure,
-        labels={"table": kind, "measure": measure, "MFW": "{mfw}"},
+        labels={"table": kind, "measure": measure, "MFW": str(mfw)},
     )
 
 
@@ -288,6 +295,12 @@ def figure_file(path):
         subcategory=kind[Path(path).suffix],
         labels={"figure": str(Path(path).with_suffix("")).removeprefix("results/figures/")},
     )
+
+
+def vector_figures(stem, prefix=""):
+    """The SVG and PDF files of a figure (those of 'figure_formats'), named <prefix>svg and
+    <prefix>pdf, for a rule's output."""
+    return {f"{prefix}{ext}": figure_file(f"{stem}.{ext}") for ext in VECTOR_FORMATS}
 
 
 def raw_source(document):

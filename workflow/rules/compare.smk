@@ -34,10 +34,10 @@ COMPARE_OUTPUTS = expand(
     "results/figures/{figure}/{comparison}.{ext}",
     figure=["keyness", "zeta"],
     comparison=COMPARISONS,
-    ext=["png", "svg", "pdf", "csv"],
+    ext=FIGURE_FILES,
 )
 if COMPARISONS:
-    COMPARE_OUTPUTS += expand("results/figures/growth.{ext}", ext=["png", "svg", "pdf", "csv"])
+    COMPARE_OUTPUTS += expand("results/figures/growth.{ext}", ext=FIGURE_FILES)
 
 # What the HTML report shows of each comparison (see report.smk).
 COMPARE_REPORT = {
@@ -96,8 +96,7 @@ rule compare:
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "key terms"},
         ),
-        keyness_svg=figure_file("results/figures/keyness/{comparison}.svg"),
-        keyness_pdf=figure_file("results/figures/keyness/{comparison}.pdf"),
+        **vector_figures("results/figures/keyness/{comparison}", "keyness_"),
         keyness_csv=figure_file("results/figures/keyness/{comparison}.csv"),
         zeta_png=report(
             "results/figures/zeta/{comparison}.png",
@@ -106,8 +105,7 @@ rule compare:
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "Zeta"},
         ),
-        zeta_svg=figure_file("results/figures/zeta/{comparison}.svg"),
-        zeta_pdf=figure_file("results/figures/zeta/{comparison}.pdf"),
+        **vector_figures("results/figures/zeta/{comparison}", "zeta_"),
         zeta_csv=figure_file("results/figures/zeta/{comparison}.csv"),
     log:
         "logs/compare/{comparison}.log",
@@ -138,8 +136,7 @@ rule compare_growth:
             category="Comparison",
             labels={"figure": "vocabulary growth"},
         ),
-        svg=figure_file("results/figures/growth.svg"),
-        pdf=figure_file("results/figures/growth.pdf"),
+        **vector_figures("results/figures/growth", ""),
         csv=figure_file("results/figures/growth.csv"),
     log:
         "logs/compare_growth.log",

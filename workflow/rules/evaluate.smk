@@ -12,8 +12,7 @@ rule score_figure:
             category="Clusters",
             labels={"figure": "ARI by MFW"},
         ),
-        svg=figure_file("results/figures/scores/ari_by_mfw.svg"),
-        pdf=figure_file("results/figures/scores/ari_by_mfw.pdf"),
+        **vector_figures("results/figures/scores/ari_by_mfw", ""),
         csv=figure_file("results/figures/scores/ari_by_mfw.csv"),
     log:
         "logs/score_figure.log",
@@ -34,8 +33,7 @@ rule pca:
             subcategory="PCA",
             labels={"figure": "PCA biplot", "MFW": "{mfw}"},
         ),
-        svg=figure_file("results/figures/pca/mfw{mfw}.svg"),
-        pdf=figure_file("results/figures/pca/mfw{mfw}.pdf"),
+        **vector_figures("results/figures/pca/mfw{mfw}", ""),
         csv=figure_file("results/figures/pca/mfw{mfw}.csv"),
     log:
         "logs/pca/mfw{mfw}.log",
@@ -57,8 +55,7 @@ rule consensus:
             category="Clusters",
             labels={"figure": "bootstrap consensus tree"},
         ),
-        svg=figure_file("results/figures/consensus/tree.svg"),
-        pdf=figure_file("results/figures/consensus/tree.pdf"),
+        **vector_figures("results/figures/consensus/tree", ""),
         csv=figure_file("results/figures/consensus/tree.csv"),
         newick=report(
             "results/tables/consensus/tree.newick",

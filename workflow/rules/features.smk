@@ -1,7 +1,8 @@
-# Corpus-wide feature tables: relative frequencies of the most frequent words (MFW).
+# Corpus-wide tables from the counts, in one job that reads them once: relative frequencies of
+# the most frequent words (MFW), the samples too short for Delta, and the cleaning report.
 
 
-rule mfw_tables:
+rule corpus_tables:
     input:
         shard_counts(),
     output:
@@ -20,8 +21,20 @@ rule mfw_tables:
             category="Features",
             labels={"table": "samples below the reliable size"},
         ),
+        cleaning=report(
+            "results/tables/cleaning.csv",
+            caption="../report/cleaning.rst",
+            category="Corpus",
+            labels={"table": "cleaning report"},
+        ),
+        cleaning_json=report(
+            "results/cleaning.json",
+            caption="../report/cleaning.rst",
+            category="Corpus",
+            labels={"table": "cleaning report, every warning (JSON)"},
+        ),
     log:
-        "logs/mfw_tables.log",
+        "logs/corpus_tables.log",
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -32,4 +45,4 @@ rule mfw_tables:
         sampling=SAMPLING,
         warn_below=config["sampling"]["warn_below"],
     script:
-        "../scripts/mfw_tables.py"
+        "../scripts/corpus_tables.py"

@@ -60,32 +60,6 @@ rule describe_shard:
         "../scripts/describe_shard.py"
 
 
-rule cleaning_tables:
-    input:
-        shard_counts(),
-    output:
-        cleaning=report(
-            "results/tables/cleaning.csv",
-            caption="../report/cleaning.rst",
-            category="Corpus",
-            labels={"table": "cleaning report"},
-        ),
-        cleaning_json=report(
-            "results/cleaning.json",
-            caption="../report/cleaning.rst",
-            category="Corpus",
-            labels={"table": "cleaning report, every warning (JSON)"},
-        ),
-    log:
-        "logs/cleaning_tables.log",
-    conda:
-        "../envs/wordprint.yaml"
-    params:
-        documents=DOCUMENTS,
-    script:
-        "../scripts/cleaning_tables.py"
-
-
 rule vocabulary_table:
     input:
         counts=shard_counts(),

@@ -1,22 +1,44 @@
 # Figures (PNG at 300 dpi and SVG, each with its plotted data as CSV beside it) and the HTML report.
 
 
+# The dendrogram (and with 'maps' the MDS map and heatmap) of each setting the config draws, one
+# job per measure: a figure job spends more time starting Python and matplotlib than drawing.
 rule plot_maps:
     input:
-        distances="results/tables/distances/{measure}_mfw{mfw}.csv",
-        clusters="results/tables/clusters/{measure}_mfw{mfw}.csv",
-        linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
+        distances=expand("results/tables/distances/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
+        clusters=expand("results/tables/clusters/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
+        linkage=expand("results/tables/linkage/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
     output:
-        **map_figures(),
+        **map_figures(MAP_SETTINGS["mfw"]),
     log:
-        "logs/plot_maps/{measure}_mfw{mfw}.log",
+        "logs/plot_maps/{measure}.log",
     conda:
         "../envs/wordprint.yaml"
     params:
         linkage=config["linkage"],
         kinds=MAP_KINDS,
+        mfw=MAP_SETTINGS["mfw"],
     script:
         "../scripts/plot_maps.py"
+
+
+# Any other setting's figures, asked for by name (e.g. results/figures/mds/burrows_mfw100.png).
+use rule plot_maps as plot_map_setting with:
+    input:
+        distances="results/tables/distances/{measure}_mfw{mfw}.csv",
+        clusters="results/tables/clusters/{measure}_mfw{mfw}.csv",
+        linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
+    output:
+        **map_figures(["{mfw}"]),
+    log:
+        "logs/plot_maps/{measure}_mfw{mfw}.log",
+    params:
+        linkage=config["linkage"],
+        kinds=MAP_KINDS,
+        mfw=lambda wildcards: [wildcards.mfw],
+
+
+ruleorder: plot_maps > plot_map_setting
 
 
 rule plot_vocabulary:
@@ -29,8 +51,7 @@ rule plot_vocabulary:
             category="Vocabulary",
             labels={"figure": "vocabulary statistics"},
         ),
-        svg=figure_file("results/figures/vocabulary.svg"),
-        pdf=figure_file("results/figures/vocabulary.pdf"),
+        **vector_figures("results/figures/vocabulary", ""),
         csv=figure_file("results/figures/vocabulary.csv"),
     log:
         "logs/plot_vocabulary.log",

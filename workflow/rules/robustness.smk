@@ -23,8 +23,7 @@ rule robustness:
             category="Clusters",
             labels={"figure": "robustness map"},
         ),
-        svg=figure_file("results/figures/robustness.svg"),
-        pdf=figure_file("results/figures/robustness.pdf"),
+        **vector_figures("results/figures/robustness", ""),
         csv=figure_file("results/figures/robustness.csv"),
     log:
         "logs/robustness.log",

@@ -1,20 +1,27 @@
 from wordprint.cluster import cluster_analysis, cluster_rows
 from wordprint.corpus import documents_of, view_of
+from wordprint.distances import distance_matrix
 from wordprint.io.files import read_matrix, write_csv, write_matrix
 from wordprint.io.step import run
 
 
 def main():
-    outputs = zip(snakemake.input, snakemake.output.clusters, snakemake.output.linkage)
-    for source, table, tree in outputs:
-        ids, _, distances = read_matrix(source)
-        result = cluster_analysis(distances, method=snakemake.params.linkage, k=snakemake.params.k)
-        docs = documents_of(ids, snakemake.params.documents)
-        labels = [d.field(snakemake.params.label_column) for d in docs]
+    par, out = snakemake.params, snakemake.output
+    # Outputs come setting by setting: for each MFW table, one file per measure.
+    outputs = iter(zip(out.distances, out.clusters, out.linkage))
+    for source in snakemake.input:
+        ids, _, table = read_matrix(source)
+        docs = documents_of(ids, par.documents)
+        labels = [d.field(par.label_column) for d in docs]
         views = [view_of(i) for i in ids]
-        write_csv(table, *cluster_rows(ids, views, [d.group for d in docs], labels, result))
-        merges = [f"merge_{i + 1}" for i in range(len(result["linkage"]))]
-        write_matrix(tree, merges, ["left", "right", "height", "size"], result["linkage"])
+        for measure in par.measures:
+            matrix, clusters, tree = next(outputs)
+            distances = distance_matrix(table, measure=measure)
+            write_matrix(matrix, ids, ids, distances)
+            result = cluster_analysis(distances, method=par.linkage, k=par.k)
+            write_csv(clusters, *cluster_rows(ids, views, [d.group for d in docs], labels, result))
+            merges = [f"merge_{i + 1}" for i in range(len(result["linkage"]))]
+            write_matrix(tree, merges, ["left", "right", "height", "size"], result["linkage"])
 
 
 run(main, log_path=snakemake.log[0])

@@ -14,14 +14,14 @@ import os
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Literal
 
 from wordprint.io.provenance import figure_stamp
-from wordprint.plot import style_context
 
-__all__ = ["DPI", "FORMATS", "figure_metadata", "save_figure"]
+if TYPE_CHECKING:  # pragma: no cover - matplotlib is imported by the jobs that draw
+    from matplotlib.figure import Figure
+
+__all__ = ["DPI", "FORMATS", "figure_metadata", "save_figure", "use_formats"]
 
 FigureFormat = Literal["png", "svg", "pdf"]
 
@@ -79,6 +79,17 @@ FORMATS: dict[str, Callable[[Mapping[str, str]], dict[str, str | None]]] = {
 }
 
 
+#: The formats :func:`save_figure` writes when not told: those of the run (:func:`use_formats`).
+_run_formats: tuple[FigureFormat, ...] = ("png", "svg", "pdf")
+
+
+def use_formats(formats: Sequence[FigureFormat]) -> None:
+    """Make ``formats`` the default of :func:`save_figure` (a workflow job: the config's
+    ``figure_formats``)."""
+    global _run_formats
+    _run_formats = tuple(formats)
+
+
 def _check_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
     if metadata is None:
         return {}
@@ -106,7 +117,7 @@ def save_figure(
     fig: Figure,
     stem: Path,
     *,
-    formats: Sequence[FigureFormat] = ("png", "svg", "pdf"),
+    formats: Sequence[FigureFormat] | None = None,
     metadata: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write ``fig`` as ``<stem>.<format>`` for each format, deterministically and atomically.
@@ -118,8 +129,9 @@ def save_figure(
     stem : Path
         Output path without the format suffix; ``results/fig/dendrogram`` gives
         ``results/fig/dendrogram.png`` and ``.svg``. The folder is created if needed.
-    formats : sequence of {"png", "svg", "pdf"}
-        Formats to write. PNG is rendered at 300 dpi.
+    formats : sequence of {"png", "svg", "pdf"}, optional
+        Formats to write (default: those set by :func:`use_formats`, at first all three). PNG
+        is rendered at 300 dpi.
     metadata : mapping of str to str, optional
         Provenance strings (e.g. ``{"Title": ..., "wordprint:config": ...}``). PNG: one text
         chunk per key. SVG: Dublin Core fields (Title, Description, Source, ...) as themselves,
@@ -145,6 +157,7 @@ def save_figure(
     >>> save_figure(fig, Path(tmp) / "line", metadata={"Source": "example"})  # doctest: +SKIP
     [PosixPath('.../line.png'), PosixPath('.../line.svg')]
     """
+    formats = _run_formats if formats is None else formats
     fmts = [str(f).lower() for f in formats]
     unknown = [f for f in fmts if f not in FORMATS]
     if not fmts or unknown:
@@ -160,6 +173,8 @@ def save_figure(
     stem.parent.mkdir(parents=True, exist_ok=True)
     targets = [stem.with_name(f"{stem.name}.{f}") for f in fmts]
     temps: list[Path] = []
+    from wordprint.plot import style_context
+
     try:
         with style_context():
             for fmt, target in zip(fmts, targets):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wordprint.io.catalog import CatalogError
 from wordprint.io.download import DownloadError
+from wordprint.io.figures import use_formats
 from wordprint.io.provenance import job_metadata, stamp_figures
 from wordprint.profile import DocumentError
 
@@ -39,6 +40,7 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
     job = getattr(step, "__globals__", {}).get("snakemake")
     if job is not None:
         stamp_figures(job_metadata(job, Path(job.scriptdir).parents[1]))
+        use_formats(job.config.get("figure_formats", ("png", "svg", "pdf")))
     try:
         step()
     except USER_ERRORS as err:

@@ -1,16 +1,19 @@
 import logging
 
-from wordprint.corpus import samples
+from wordprint.corpus import cleaning_rows, samples
 from wordprint.evaluate import feature_table
-from wordprint.io.files import write_csv, write_matrix
+from wordprint.io.files import write_csv, write_json, write_matrix
 from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
 from wordprint.sampling import resample, short_samples
 
 
 def main():
-    par = snakemake.params
-    corpus = samples(par.documents, read_profiles(snakemake.input), **par.samples)
+    par, out = snakemake.params, snakemake.output
+    profiles = read_profiles(snakemake.input)
+    write_csv(out.cleaning, *cleaning_rows(par.documents, profiles))
+    write_json(out.cleaning_json, {d.id: profiles[d.id]["cleaning"] for d in par.documents})
+    corpus = samples(par.documents, profiles, **par.samples)
     corpus = resample(corpus, **par.sampling)
     short = short_samples(corpus, min_tokens=par.warn_below)
     for sample, tokens in short:
@@ -20,10 +23,10 @@ def main():
             tokens,
             par.warn_below,
         )
-    write_csv(snakemake.output.short, ["id", "tokens"], short)
+    write_csv(out.short, ["id", "tokens"], short)
     counts, totals = [s.counts for s in corpus], [s.tokens for s in corpus]
     ranking, table = feature_table(counts, totals=totals, n=max(par.mfw), **par.selection)
-    for n, path in zip(par.mfw, snakemake.output.tables):
+    for n, path in zip(par.mfw, out.tables):
         if n > len(ranking):
             logging.warning(
                 "mfw %d exceeds the words left after selection: using all %d", n, len(ranking)
