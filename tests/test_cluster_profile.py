@@ -75,7 +75,7 @@ def test_profile_parses_and_names_real_rules_and_resources():
     assert {"cpus_per_task", "mem_mb", "runtime"} <= set(settings["default-resources"])
     rules = set(re.findall(r"^rule (\w+):", "".join(
         p.read_text() for p in (REPO / "workflow" / "rules").glob("*.smk")), re.M))
-    assert "profile_shard" in rules
+    assert {"count_shard", "describe_shard"} <= rules
     assert set(settings["set-resources"]) <= rules
     # Shard ids are four digits (the {shard} wildcard is \d{4}), so at most 9999 shards.
     assert 1 <= settings["config"]["shards"] <= 9999
@@ -103,8 +103,8 @@ def test_dry_run_through_the_profile_plans_one_profile_job_per_document(tmp_path
     run = snakemake(root, "--profile", str(profile_dir), "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
     jobs = planned_jobs(run.stdout + run.stderr)
-    assert jobs["profile_shard"] == len(documents) == 10
-    assert jobs["mfw_tables"] == 1
+    assert jobs["count_shard"] == jobs["describe_shard"] == len(documents) == 10
+    assert jobs["corpus_tables"] == 1
 
     # --config on the command line replaces the profile's config: shards come from there.
     # A document's shard is a hash modulo the count, so shards = number of documents gives one
@@ -113,7 +113,7 @@ def test_dry_run_through_the_profile_plans_one_profile_job_per_document(tmp_path
                     f"shards={len(documents)}")
     assert run.returncode == 0, run.stderr[-3000:]
     expected = len({shard_of(d[0], len(documents)) for d in documents})
-    assert planned_jobs(run.stdout + run.stderr)["profile_shard"] == expected
+    assert planned_jobs(run.stdout + run.stderr)["count_shard"] == expected
 
 
 def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
@@ -126,7 +126,7 @@ def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
         root = make_project(tmp_path / name, DOCUMENTS, shards=shards)
         run = snakemake(root, "--cores", "2")
         assert run.returncode == 0, run.stderr[-3000:]
-        assert planned_jobs(run.stdout + run.stderr)["profile_shard"] == len({
+        assert planned_jobs(run.stdout + run.stderr)["count_shard"] == len({
             shard_of(i, shards) for i in ids})
         folder = root / "results" / "tables"
         tables[name] = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*")
@@ -143,12 +143,13 @@ def test_maps_are_drawn_for_the_reports_setting_unless_every_setting_is_asked(tm
     run = snakemake(root, "--cores", "1", "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
     jobs = planned_jobs(run.stdout + run.stderr)
-    # every setting's distances and clusters, one setting's figures
-    assert (jobs["distances"], jobs["cluster"], jobs["plot_maps"], jobs["pca"]) == (2, 2, 1, 1)
+    # every setting's distances and clusters in one job, one setting's figures
+    assert (jobs["cluster"], jobs["plot_maps"], jobs["pca"]) == (1, 1, 1)
     assert "results/figures/mds/cosine_delta_mfw50.png" in run.stdout
     every = make_project(tmp_path / "every", DOCUMENTS, mfw=[50, 100],
                          report={"mfw": 50, "every_setting": True})
     run = snakemake(every, "--cores", "1", "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
     jobs = planned_jobs(run.stdout + run.stderr)
-    assert (jobs["plot_maps"], jobs["pca"]) == (4, 2)  # 2 measures x 2 MFW; 2 MFW
+    assert (jobs["plot_maps"], jobs["pca"]) == (2, 2)  # one job per measure; 2 MFW
+    assert "results/figures/mds/burrows_mfw100.png" in run.stdout

@@ -268,7 +268,7 @@ def test_whitespace_only_file_stops_its_shard_and_keeps_every_result(tmp_path, b
     # Snakemake removes the failed job's output (the profiles of blank's shard); the cache still
     # holds those documents' profiles, and every other result is untouched.
     lost = sorted(set(before) - set(after))
-    assert len(lost) == 1 and lost[0].startswith("results/profiles/shard-")
+    assert len(lost) == 1 and lost[0].startswith("results/counts/shard-")
     assert {k: v for k, v in before.items() if k not in lost} == {
         k: v for k, v in after.items() if k in before
     }
@@ -575,7 +575,7 @@ def test_mfw_larger_than_the_vocabulary(base):
     header = (base / "results/tables/mfw/mfw100000.csv").read_text("utf-8").splitlines()[0]
     words = len(header.split(",")) - 1
     assert 1000 < words < 100_000
-    log = (base / "logs/mfw_tables.log").read_text("utf-8")
+    log = (base / "logs/corpus_tables.log").read_text("utf-8")
     assert f"mfw 100000 exceeds the words left after selection: using all {words}" in log
     # clustered like every other setting (maps are drawn for the report's setting, MFW 20)
     clusters = (base / "results/tables/clusters/cosine_delta_mfw100000.csv").read_text("utf-8")

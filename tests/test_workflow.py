@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from wordprint.sentences import sample_documents
+
 REPO = Path(__file__).resolve().parents[1]
 PAPERS = {1: "Hamilton", 6: "Hamilton", 10: "Madison", 14: "Madison", 2: "Jay", 3: "Jay"}
 
@@ -145,9 +147,17 @@ def test_adding_a_text_reprofiles_one_shard_only(first_run, shared):
                                  "texts/federalist_51.txt"])
     run = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv")
     assert run.returncode == 0, run.stderr[-3000:]
-    assert job_counts(run.stdout + run.stderr)["profile_shard"] == 1
-    logs = "".join(p.read_text() for p in (first_run / "logs/profile_shard").glob("*.log"))
+    jobs = job_counts(run.stdout + run.stderr)
+    assert jobs["count_shard"] == 1
+    logs = "".join(p.read_text() for p in (first_run / "logs/count_shard").glob("*.log"))
     assert "fed51: profiling" in logs and "from cache" in logs
+    # The vocabulary statistics: the new text's shard, unless the text joins the sample the
+    # corpus's Punkt model learns from (then every document's sentences are split anew).
+    with open(catalog, newline="") as fh:
+        ids = [row["id"] for row in csv.DictReader(fh)]
+    model_changed = "fed51" in sample_documents(ids)
+    assert ("sentence_model" in jobs) == model_changed
+    assert jobs["describe_shard"] == (2 if model_changed else 1)
 
 
 def test_bad_catalog_stops_before_any_job(tmp_path, shared):
