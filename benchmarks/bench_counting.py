@@ -5,6 +5,8 @@ Measured in one process, each the median of ``--repeats`` runs over all 26 novel
 - baseline: ``wc -w`` on the 26 files (one process);
 - reference: read + ``re.findall(r"\\w+", text.lower())`` + ``collections.Counter``;
 - wordprint's tokenise + count: read + ``wordprint.tokenize.words`` + ``Counter``;
+- the same tokens numbered and counted in polars: read + ``wordprint.count.token_ids`` (types
+  and ids, exactly ``TokenIds.of(words(...))``) + ``TokenIds.counts``;
 - wordprint's whole per-document step, ``wordprint.profile.profile_document`` (decode,
   Gutenberg stripping, quotation splitting, normalising, tokens, counts, vocabulary statistics,
   Punkt sentences; for each view in the repository config), from the raw bytes.
@@ -24,6 +26,7 @@ from collections import Counter
 import common
 import yaml
 
+from wordprint.count import token_ids
 from wordprint.profile import profile_document, profile_settings
 from wordprint.tokenize import words
 
@@ -56,16 +59,23 @@ def main() -> None:
                                      lowercase=settings["lowercase"])).values())
                    for f in files)
 
+    def wordprint_token_ids():
+        return sum(int(token_ids(f.read_text("utf-8-sig"), pattern=settings["pattern"],
+                                 lowercase=settings["lowercase"]).counts().sum())
+                   for f in files)
+
     def wordprint_profile(views=None):
         chosen = settings if views is None else {**settings, "views": views}
         return sum(profile_document(f.read_bytes(), doc_id=f.stem, settings=chosen)["views"]
                    ["full"]["tokens"] for f in files)
 
+    token_ids("warm up " * 2000)  # polars' import (once per process, 0.2 s) is not counting
     rows = []
     methods = [
         ("`wc -w` (baseline)", wc, max(args.repeats, 5)),
         ('`re.findall(r"\\w+")` + `Counter` (reference)', regex_counter, args.repeats),
         ("wordprint `tokenize.words` + `Counter`", wordprint_counter, args.repeats),
+        ("wordprint `count.token_ids` + `TokenIds.counts`", wordprint_token_ids, args.repeats),
         (f"wordprint `profile.profile_document` (views {', '.join(settings['views'])})",
          wordprint_profile, args.profile_repeats),
     ]

@@ -367,8 +367,8 @@ class TokenIds(Sequence[str]):
     Examples
     --------
     >>> t = TokenIds.of(["a", "b", "a", "c"])
-    >>> t.types, t.ids.tolist(), list(t[1:3]), len(t)
-    (['a', 'b', 'c'], [0, 1, 0, 2], ['b', 'a'], 4)
+    >>> t.types, t.ids.tolist(), list(t[1:3]), len(t), t.counts().tolist()
+    (['a', 'b', 'c'], [0, 1, 0, 2], ['b', 'a'], 4, [2, 1, 1])
     >>> t.columns({"a": 0, "c": 1}).tolist()
     [0, -1, 0, 1]
     """
@@ -385,6 +385,10 @@ class TokenIds(Sequence[str]):
         index: dict[str, int] = {}
         ids = [index.setdefault(t, len(index)) for t in tokens]
         return cls(list(index), np.array(ids, dtype=np.int64))
+
+    def counts(self) -> np.ndarray:
+        """Each type's number of tokens, in the order of ``types`` (zero for types unused here)."""
+        return np.bincount(self.ids, minlength=len(self.types))
 
     def columns(self, index: dict[str, int]) -> np.ndarray:
         """Each token's number in ``index`` (a word -> column mapping), -1 for other words."""
