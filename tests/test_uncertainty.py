@@ -12,7 +12,7 @@ from wordprint.io.catalog import Document
 from wordprint.profile import describe_settings, describe_text, profile_settings, profile_view
 from wordprint.sentences import splitter, train_model
 from wordprint.tokenize import TokenIds, words
-from wordprint.vocabulary import _mtld_factors, mattr, mtld, vocabulary_profile
+from wordprint.vocabulary import _mtld_passes, _occurrences, mattr, mtld, vocabulary_profile
 
 
 def zipf_text(n: int, seed: int = 0, types: int = 2000) -> list[str]:
@@ -112,10 +112,14 @@ def test_the_segment_sums_reproduce_the_point_estimates():
     naive = [len(set(tokens[i : i + 100])) for i in range(0, len(tokens) - 99, 97)]
     assert types[::97].tolist() == naive
     assert types.mean() / 100 == pytest.approx(mattr(tokens, window=100), rel=1e-12)
-    for order in (tokens, tokens[::-1]):
-        ends, partial = U._mtld_ends(TokenIds.of(order).ids.tolist(), 0.72)
-        assert len(ends) + partial == pytest.approx(_mtld_factors(order, 0.72))
-    assert mtld(tokens) > 0
+    # The factors each segment completes (and the partial ones) add up to the text's MTLD.
+    bounds = U.segment_bounds(len(tokens), segment=500)
+    block = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))
+    forward, backward = _mtld_passes(*_occurrences(ids), 0.72)
+    factors = [np.bincount(block[p.ends], minlength=len(bounds) - 1).sum() + p.partial
+               for p in (forward, backward)]
+    n = len(tokens)
+    assert (n / factors[0] + n / factors[1]) / 2 == pytest.approx(mtld(tokens), rel=1e-12)
 
 
 def test_too_short_texts_and_zero_replicates_get_no_interval():

@@ -85,6 +85,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 import numpy as np
 
 from wordprint.tokenize import TokenIds
+from wordprint.vocabulary import MtldPass, _mtld_passes, _occurrences, _type_order
 
 # scipy.sparse, wordprint.distances and wordprint.keyness (scipy.stats) are imported where they
 # are used: the per-document step imports this module and starts faster without them.
@@ -301,51 +302,25 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 # --- vocabulary statistics ----------------------------------------------------------------------
 
 
-def _previous_occurrence(ids: np.ndarray) -> np.ndarray:
-    """For each token, the position of the previous token of the same type, or -1."""
-    order = np.argsort(ids, kind="stable")  # by type, then by position
-    same = ids[order[1:]] == ids[order[:-1]]
-    previous = np.full(len(ids), -1, dtype=np.int64)
-    previous[order[1:][same]] = order[:-1][same]
-    return previous
-
-
-def _window_types(ids: np.ndarray, window: int) -> np.ndarray:
+def _window_types(ids: np.ndarray, window: int, previous: np.ndarray | None = None) -> np.ndarray:
     """The number of types in each window of ``window`` tokens (N - window + 1 values).
 
     Token j is a new type in the windows starting at i with ``j - window < i <= j`` and
     ``previous[j] < i`` (as :func:`wordprint.vocabulary.mattr` counts them): one difference
-    array and a cumulative sum, O(N).
+    array and a cumulative sum, O(N). ``previous`` is each token's previous occurrence
+    (:func:`wordprint.vocabulary._occurrences`), when the caller has it.
     """
     n = len(ids)
+    if previous is None:
+        previous = _occurrences(ids)[0]
     windows = n - window + 1
     j = np.arange(n, dtype=np.int64)
-    first = np.maximum(_previous_occurrence(ids) + 1, j - window + 1)
+    first = np.maximum(previous + 1, j - window + 1)
     last = np.minimum(j, n - window)
     ok = first <= last
     diff = np.bincount(first[ok], minlength=windows + 1)
     diff -= np.bincount(last[ok] + 1, minlength=windows + 1)
     return np.cumsum(diff)[:windows]
-
-
-def _mtld_ends(ids: Sequence[int], threshold: float) -> tuple[list[int], float]:
-    """One MTLD pass: the positions where factors end, and the partial factor of the rest.
-
-    The same pass as :func:`wordprint.vocabulary.mtld` (a factor ends when the run's TTR falls
-    strictly below the threshold).
-    """
-    ends: list[int] = []
-    seen: set[int] = set()
-    count = 0
-    for position, token in enumerate(ids):
-        count += 1
-        seen.add(token)
-        if len(seen) / count < threshold:
-            ends.append(position)
-            seen.clear()
-            count = 0
-    partial = (1.0 - len(seen) / count) / (1.0 - threshold) if count else 0.0
-    return ends, partial
 
 
 # Dense types x replicates cells per pass of _replicate_square_sums (32 MB of float64).
@@ -360,6 +335,8 @@ def _replicate_square_sums(
     A replicate's frequency of type t is sum_g w_g c_gt over the segments g. The frequencies
     are computed for a few replicates at a time (segments x types sparse counts times the
     weights), so memory grows with the text's types, not with the square of its segments.
+    ``block`` is each token's segment, in text order (non-decreasing). Every frequency and
+    square is a whole number below 2^53, so the sums are exact, in any order.
 
     Examples
     --------
@@ -369,10 +346,17 @@ def _replicate_square_sums(
     """
     from scipy import sparse
 
+    ids = np.asarray(ids, dtype=np.int64)  # no overflow in the pairs below
     g = int(block.max()) + 1 if len(block) else 0
-    by_type = sparse.csc_matrix(
-        (np.ones(len(ids)), (ids, block)), shape=(types, g), dtype=float
-    )  # types x segments; duplicates are summed
+    # Tokens by type, then by position, so by segment: each run of one (type, segment) pair is
+    # a count, in the order of a types x segments CSR matrix (scipy has nothing to sort).
+    order = _type_order(ids)
+    pairs = ids[order] * g + block[order]
+    firsts = np.flatnonzero(np.concatenate([[True], pairs[1:] != pairs[:-1]]))
+    counts = np.diff(np.append(firsts, len(pairs))).astype(float)
+    rows, columns = np.divmod(pairs[firsts], max(g, 1))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=types))])
+    by_type = sparse.csr_matrix((counts, columns, indptr), shape=(types, g))
     result = np.empty(len(weights))
     step = max(1, _CELLS_PER_PASS_K // max(types, 1))
     for start in range(0, len(weights), step):
@@ -402,7 +386,9 @@ def vocabulary_intervals(
     when the text has fewer than :data:`MIN_SEGMENTS` segments or ``replicates`` is 0, for
     MATTR when the text is no longer than the window (MATTR is then its TTR), and for mean
     sentence length without sentences. The random stream is :func:`generator` of ``seed`` and
-    ``key`` (the caller's name for the text).
+    ``key`` (the caller's name for the text). ``tokens`` may be a
+    :class:`wordprint.tokenize.TokenIds`; :func:`wordprint.describe.describe_view` gives the
+    same intervals together with the statistics, sharing the work.
 
     References
     ----------
@@ -420,14 +406,53 @@ def vocabulary_intervals(
     (None, None)
     """
     _check_settings(replicates, segment, level)
-    empty: dict[str, tuple[float | None, float | None]] = {
-        name: (None, None) for name in VOCABULARY_INTERVALS
-    }
-    n = len(tokens)
+    if replicates == 0 or len(segment_bounds(len(tokens), segment=segment)) - 1 < MIN_SEGMENTS:
+        return _no_intervals()
+    numbered = tokens if isinstance(tokens, TokenIds) else TokenIds.of(tokens)
+    ids = np.asarray(numbered.ids, dtype=np.int64)
+    previous, following = _occurrences(ids)
+    return _intervals_of_ids(
+        ids,
+        np.fromiter(map(len, numbered.types), dtype=np.int64, count=len(numbered.types)),
+        sentence_lengths,
+        _mtld_passes(previous, following, mtld_threshold),
+        _window_types(ids, mattr_window, previous) if len(ids) > mattr_window else None,
+        replicates=replicates,
+        segment=segment,
+        level=level,
+        seed=seed,
+        key=key,
+    )
+
+
+def _no_intervals() -> dict[str, tuple[float | None, float | None]]:
+    return {name: (None, None) for name in VOCABULARY_INTERVALS}
+
+
+def _intervals_of_ids(
+    ids: np.ndarray,
+    type_lengths: np.ndarray,
+    sentence_lengths: Sequence[int],
+    mtld_passes: tuple[MtldPass, MtldPass],
+    window_types: np.ndarray | None,
+    *,
+    replicates: int,
+    segment: int,
+    level: float,
+    seed: int,
+    key: str,
+) -> dict[str, tuple[float | None, float | None]]:
+    """:func:`vocabulary_intervals` of a text of type numbers ``ids``, with the characters of
+    each type, its two MTLD passes (:func:`wordprint.vocabulary._mtld_passes`) and the types in
+    each MATTR window (:func:`_window_types`; None when the text is no longer than the window).
+    """
+    _check_settings(replicates, segment, level)
+    result = _no_intervals()
+    n = len(ids)
     bounds = segment_bounds(n, segment=segment)
     g = len(bounds) - 1
     if replicates == 0 or g < MIN_SEGMENTS:
-        return empty
+        return result
     weights = resampling_weights(generator(seed, key), g, replicates).astype(float)
     sizes = np.diff(bounds).astype(float)
     block = np.repeat(np.arange(g), np.diff(bounds))
@@ -435,27 +460,21 @@ def vocabulary_intervals(
     def per_segment(values: np.ndarray | None = None, where: np.ndarray = block) -> np.ndarray:
         return np.bincount(where, weights=values, minlength=g).astype(float)
 
-    numbered = TokenIds.of(tokens)
-    ids, types = numbered.ids, len(numbered.types)
     n_star = weights @ sizes
-    result = dict(empty)
 
-    if n > mattr_window:
+    if window_types is not None:
         # Blocks of windows (Künsch 1989): each window belongs to the segment where it starts.
-        ttrs = _window_types(ids, mattr_window) / mattr_window
+        window = n + 1 - len(window_types)
+        ttrs = window_types / window
         starts = block[: len(ttrs)]
         rep = _ratio(weights @ per_segment(ttrs, starts), weights @ per_segment(None, starts))
         result["mattr"] = _interval_or_none(rep, level)
 
     passes = []
-    id_list = ids.tolist()
     # Factors completed in each segment, forward and backward; each pass's partial factor
     # belongs to the segment where that pass ends (the last one forward, the first backward).
-    for ends, partial, partial_at in (
-        (*_mtld_ends(id_list, mtld_threshold), g - 1),
-        (*_mtld_ends(id_list[::-1], mtld_threshold), 0),
-    ):
-        positions = np.asarray(ends, dtype=np.int64)
+    for (ends, partial), partial_at in zip(mtld_passes, (g - 1, 0)):
+        positions = ends
         if partial_at == 0:  # the backward pass counts positions from the end
             positions = n - 1 - positions
         factors = per_segment(None, block[positions])
@@ -465,10 +484,10 @@ def vocabulary_intervals(
         passes.append(np.where(f_star > 0, n_star / np.where(f_star > 0, f_star, 1.0), n_star))
     result["mtld"] = _interval_or_none((passes[0] + passes[1]) / 2.0, level)
 
-    squares = _replicate_square_sums(block, ids, types, weights)
+    squares = _replicate_square_sums(block, ids, len(type_lengths), weights)
     result["yules_k"] = _interval_or_none(1e4 * (squares - n_star) / n_star**2, level)
 
-    chars = np.fromiter(map(len, tokens), dtype=float, count=n)
+    chars = type_lengths[ids].astype(float)
     rep = _ratio(weights @ per_segment(chars), n_star)
     result["mean_word_length"] = _interval_or_none(rep, level)
 

@@ -30,8 +30,10 @@ Yule, G. U. (1944). The Statistical Study of Literary Vocabulary. Cambridge Univ
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -128,25 +130,47 @@ def mattr(tokens: Sequence[str], *, window: int = 500) -> float:
     """
     _check_tokens(tokens)
     _check_window(window)
-    return _mattr(tokens, window, None)
+    if len(tokens) <= window:
+        return len(set(tokens)) / len(tokens)
+    return _mattr(_occurrences(_numbered(tokens))[0], window)
 
 
-def _previous_occurrences(tokens: Sequence[Hashable], types: Iterable[Hashable]) -> np.ndarray:
-    """For each token, the index of the previous occurrence of the same type, or -1."""
+def _type_numbers(tokens: Sequence[Hashable], types: Iterable[Hashable]) -> np.ndarray:
+    """Each token's position in ``types`` (every token's type must be there)."""
     index = {t: i for i, t in enumerate(types)}
-    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    order = np.argsort(ids, kind="stable")  # by type, then by position
+    return np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+
+
+def _numbered(tokens: Sequence[Hashable]) -> np.ndarray:
+    """Each token's type number, the types numbered in order of first use."""
+    return _type_numbers(tokens, dict.fromkeys(tokens))
+
+
+def _type_order(ids: np.ndarray) -> np.ndarray:
+    """The positions of a text of type numbers sorted by type, then by position."""
+    # numpy sorts 16-bit integers stably by radix sort, several times faster: most texts have
+    # fewer than 65,536 types.
+    small = len(ids) and 0 <= ids.min() and ids.max() < 1 << 16
+    return np.argsort(ids.astype(np.uint16) if small else ids, kind="stable")
+
+
+def _occurrences(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each token of a text of type numbers, the position of the previous and of the next
+    token of the same type: -1 and N where there is none."""
+    n = len(ids)
+    order = _type_order(ids)
     same = ids[order[1:]] == ids[order[:-1]]
-    previous = np.full(len(tokens), -1, dtype=np.int64)
-    previous[order[1:][same]] = order[:-1][same]
-    return previous
+    before, after = order[:-1][same], order[1:][same]
+    previous = np.full(n, -1, dtype=np.int64)
+    previous[after] = before
+    following = np.full(n, n, dtype=np.int64)
+    following[before] = after
+    return previous, following
 
 
-def _mattr(tokens: Sequence[str], window: int, counts: Mapping[str, int] | None) -> float:
-    n = len(tokens)
-    if n <= window:
-        return len(counts if counts is not None else set(tokens)) / n
-    previous = _previous_occurrences(tokens, counts if counts is not None else dict.fromkeys(tokens))
+def _mattr(previous: np.ndarray, window: int) -> float:
+    """MATTR of a text longer than the window, from :func:`_occurrences`'s previous ones."""
+    n = len(previous)
     # Token j is a new type in the windows starting at i (0 <= i <= N - w) with
     # j - w < i <= j and previous[j] < i.
     j = np.arange(n, dtype=np.int64)
@@ -157,23 +181,169 @@ def _mattr(tokens: Sequence[str], window: int, counts: Mapping[str, int] | None)
     return total_types / (windows * window)
 
 
-def _mtld_factors(tokens: Iterable[str], threshold: float) -> float:
-    """Factor count of one MTLD pass: full factors plus the partial factor of the remainder."""
-    factors = 0.0
-    seen: set[str] = set()
-    add, clear = seen.add, seen.clear
-    count = 0
-    for token in tokens:
-        count += 1
-        add(token)
-        # "Falls below" (strict): koRpus, TAALED and lexical_diversity do the same.
-        if len(seen) / count < threshold:
-            factors += 1.0
-            clear()
-            count = 0
-    if count:
-        factors += (1.0 - len(seen) / count) / (1.0 - threshold)
-    return factors
+class MtldPass(NamedTuple):
+    """One MTLD pass: where its factors end (positions in the pass's reading order) and the
+    partial factor of the tokens after the last one (0 when the text ends on a factor)."""
+
+    ends: np.ndarray
+    partial: float
+
+    @property
+    def factors(self) -> float:
+        """Full factors plus the partial factor."""
+        return len(self.ends) + self.partial
+
+
+# _mtld_passes follows runs started every _MTLD_SPACING tokens side by side in numpy steps, at
+# most _MTLD_ROUNDS steps and while at least _MTLD_FEWEST runs are left, and leaves a factor
+# longer than _MTLD_SPACING to be read token by token (so memory stays linear in the text).
+_MTLD_SPACING = 2048
+_MTLD_ROUNDS = 128
+_MTLD_FEWEST = 8
+
+
+def _factor_limits(threshold: float, width: int) -> np.ndarray:
+    """For each run length c = 1..width, the most types a run of c tokens can have and still
+    close a factor: the largest k with ``k / c < threshold``, compared as floats exactly as the
+    pass compares them (``k / c`` is non-decreasing in k, so the k that close are 0..limit)."""
+    c = np.arange(1, width + 1, dtype=np.int64)
+    k = np.floor(threshold * c).astype(np.int64)  # the product may be off by one either way
+    k = np.where(k / c < threshold, k, k - 1)
+    return np.where((k + 1) / c < threshold, k + 1, k)
+
+
+def _read_factors(
+    previous: np.ndarray,
+    start: int,
+    stop: int,
+    threshold: float,
+    known: Mapping[int, int],
+    ends: list[int],
+) -> int:
+    """Read a pass token by token from the factor start ``start``, appending the ends of its
+    factors to ``ends``, until a factor is followed by a start in ``known`` or the text ends at
+    ``stop``. Returns the start after the last factor read (token j is a new type of the run
+    that starts at s iff previous[j] < s)."""
+    types = count = 0
+    position = start
+    while position < stop:
+        block = previous[position : min(position + 4096, stop)].tolist()
+        for before in block:
+            count += 1
+            if before < start:
+                # A new type never lowers the TTR ((t + 1) / (c + 1) >= t / c, and rounding
+                # keeps the order), so only a repeated one can close the factor.
+                types += 1
+            # "Falls below" (strict): koRpus, TAALED and lexical_diversity do the same.
+            elif types / count < threshold:
+                ends.append(start + count - 1)
+                start, types, count = start + count, 0, 0
+                if start in known:
+                    return start
+        position += len(block)
+    return start
+
+
+def _follow_runs(joined: np.ndarray, n: int, threshold: float) -> dict[int, int]:
+    """Where the factors end of runs started every ``_MTLD_SPACING`` tokens of both passes (the
+    halves of ``joined``, see :func:`_mtld_passes`), followed in numpy steps: start -> end,
+    the half's stop when the run reaches it without closing a factor."""
+    limits = _factor_limits(threshold, _MTLD_SPACING)
+    views: dict[int, np.ndarray] = {}
+
+    def ends_of(starts: np.ndarray, stops: np.ndarray, width: int) -> np.ndarray:
+        # -1 where the factor is longer than _MTLD_SPACING
+        if width not in views:
+            views[width] = np.lib.stride_tricks.sliding_window_view(joined, width)
+        new = views[width][starts] < starts[:, None]
+        closes = np.cumsum(new, axis=1, dtype=np.int32) <= limits[:width]
+        first = closes.argmax(axis=1)  # 0 when none closes
+        ends = starts + first
+        hit = closes[np.arange(len(starts)), first] & (ends < stops)
+        ends = np.where(hit, ends, stops)
+        longer = ~hit & (starts + width < stops)  # the factor goes on past the window
+        if longer.any():
+            wider = min(2 * width, _MTLD_SPACING)
+            ends[longer] = ends_of(starts[longer], stops[longer], wider) if wider > width else -1
+        return ends
+
+    known: dict[int, int] = {}
+    starts = np.arange(0, n, _MTLD_SPACING, dtype=np.int64)
+    starts = np.concatenate([starts, starts + n])
+    reached = np.zeros(2 * n + 1, dtype=bool)
+    reached[starts] = True
+    width = min(64, _MTLD_SPACING)
+    for _ in range(_MTLD_ROUNDS):
+        if len(starts) < _MTLD_FEWEST:
+            break  # a numpy step costs as much as reading a few factors token by token
+        stops = np.where(starts < n, n, 2 * n)
+        ends = ends_of(starts, stops, width)
+        found = ends >= 0
+        known.update(zip(starts[found].tolist(), ends[found].tolist()))
+        closed = found & (ends < stops)
+        if closed.any():  # next step's window: 1.5 times the mean factor, in steps of 16
+            width = 16 * math.ceil(1.5 * float((ends - starts)[closed].mean() + 1) / 16)
+            width = min(width, _MTLD_SPACING)
+        after = ends[closed] + 1
+        after = after[after < stops[closed]]
+        # a run that reaches a start another run has taken follows it from there
+        starts = np.unique(after[~reached[after]])
+        reached[starts] = True
+    return known
+
+
+def _mtld_passes(
+    previous: np.ndarray, following: np.ndarray, threshold: float
+) -> tuple[MtldPass, MtldPass]:
+    """The forward and the backward MTLD pass of a text, from :func:`_occurrences`.
+
+    The same factors as reading the text with a set of the run's types (the pass of
+    :func:`mtld`), found with numpy. A factor's end depends only on where it starts: token j is
+    a new type of the run that starts at s iff ``previous[j] < s``, so the run's number of
+    types over the next tokens is a cumulative sum, and its end the first token where that
+    number is within the limit (:func:`_factor_limits`). Only the run from the first token is
+    known to be the pass's, so runs started every ``_MTLD_SPACING`` tokens are followed too,
+    all in the same numpy steps (:func:`_follow_runs`); within a few dozen factors each falls
+    onto a start of the pass's own factors, from where both go the same way. The pass is then
+    read from those ends; a start no run reached, and a short text, token by token.
+    """
+    n = len(previous)
+    # Both passes in one array: the backward pass reads the reversed text, where the previous
+    # occurrence of a token is its next one in the text, at 2n - 1 - following (after n).
+    reversed_previous = np.where(following < n, 2 * n - 1 - following, -1)[::-1]
+    # _MTLD_SPACING more values, never part of a factor, so that every window is a view
+    padding = np.zeros(_MTLD_SPACING, dtype=np.int64)
+    joined = np.concatenate([previous, reversed_previous, padding])
+    # numpy steps over a handful of runs cost more than reading a short text
+    known = _follow_runs(joined, n, threshold) if n >= 4 * _MTLD_SPACING else {}
+    passes = []
+    for begin in (0, n):
+        stop, start, ends = begin + n, begin, []
+        while start < stop:
+            end = known.get(start)
+            if end is None:  # no run came this way
+                start = _read_factors(joined, start, stop, threshold, known, ends)
+                if start not in known:  # read to the end of the text
+                    break
+            elif end < stop:
+                ends.append(end)
+                start = end + 1
+            else:  # the text ends before this run closes a factor
+                break
+        partial = 0.0
+        if start < stop:
+            types, count = int(np.count_nonzero(joined[start:stop] < start)), stop - start
+            partial = (1.0 - types / count) / (1.0 - threshold)
+        passes.append(MtldPass(np.array(ends, dtype=np.int64) - begin, partial))
+    return passes[0], passes[1]
+
+
+def _mtld(n: int, forward: MtldPass, backward: MtldPass) -> float:
+    """MTLD of a text of ``n`` tokens from its two passes (see :func:`mtld`)."""
+    if forward.factors == 0.0:
+        # Only when every token is distinct (then the backward pass has no factor either).
+        return float(n)
+    return (n / forward.factors + n / backward.factors) / 2.0
 
 
 def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
@@ -185,7 +355,8 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
     new run at the next token. At the end of the text, the unfinished run counts as the partial
     factor ``(1 - TTR_rest) / (1 - threshold)`` (0 if the text ended exactly on a factor).
     One pass gives ``N / factors``; MTLD is the mean of the forward pass and the pass over the
-    reversed text. O(N).
+    reversed text. O(N): the passes are found with numpy from each token's previous occurrence
+    (:func:`_mtld_passes`), the same factors as reading the text with a set.
 
     Conventions where implementations differ (checked against their source):
 
@@ -228,13 +399,7 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float:
     """
     _check_tokens(tokens)
     _check_threshold(threshold)
-    n = len(tokens)
-    forward = _mtld_factors(tokens, threshold)
-    if forward == 0.0:
-        # Only when every token is distinct (then the backward pass has no factor either).
-        return float(n)
-    backward = _mtld_factors(reversed(tokens), threshold)
-    return (n / forward + n / backward) / 2.0
+    return _mtld(len(tokens), *_mtld_passes(*_occurrences(_numbered(tokens)), threshold))
 
 
 def _yules_k(counts: Counter[str], n: int) -> float:
@@ -406,12 +571,13 @@ def vocabulary_profile(
     if counts is None:
         counts = Counter(tokens)
     n, v = len(tokens), len(counts)
+    previous, following = _occurrences(_type_numbers(tokens, counts))
     return {
         "tokens": n,
         "types": v,
         "ttr": v / n,
-        "mattr": _mattr(tokens, mattr_window, counts),
-        "mtld": mtld(tokens, threshold=mtld_threshold),
+        "mattr": v / n if n <= mattr_window else _mattr(previous, mattr_window),
+        "mtld": _mtld(n, *_mtld_passes(previous, following, mtld_threshold)),
         "yules_k": _yules_k(counts, n),
         "hapax_share": _hapaxes(counts) / v,
         "mean_word_length": mean_word_length(tokens),
