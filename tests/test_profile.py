@@ -146,7 +146,7 @@ def test_profile_is_the_plain_computation(shared):
         model = sentences.splitter(json.loads(sentences.model_to_json(
             sentences.train_model(training))))
         described = describe_document(
-            {view: (list(tokens), text) for view, (tokens, text) in kept.items()},
+            kept,
             doc_id="d", splitter=model, pattern="words", settings=SETTINGS,
         )
         assert list(described["views"]) == list(profile["views"])

@@ -162,7 +162,7 @@ def test_profiles_carry_intervals_only_when_asked():
     off = describe_settings({**config, "uncertainty": {**SETTINGS, "replicates": 0}})
     assert "uncertainty" not in off  # the cache key of runs without intervals is unchanged
     text = " ".join(f"{' '.join(zipf_text(12, seed=i))}." for i in range(300))
-    tokens = words(text)
+    tokens = TokenIds.of(words(text))
     model = splitter(train_model(text))
     view = describe_text(text, tokens, splitter=model, pattern="words", settings=settings)
     low, high = view["intervals"]["mattr"]

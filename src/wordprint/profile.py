@@ -26,9 +26,9 @@ from wordprint.quotes import split_quotations
 from wordprint.split import PRESETS as SPLIT_PRESETS
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode_text, normalise
+from wordprint.count import token_ids
+from wordprint.describe import describe_view
 from wordprint.tokenize import TokenIds, has_words, sentence_lengths, words
-from wordprint.uncertainty import vocabulary_intervals
-from wordprint.vocabulary import vocabulary_profile
 
 if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is described
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -106,21 +106,22 @@ def profile_view(
 ) -> dict[str, Any]:
     """Token total and counts of one view of a document (and of its segments, its n-grams).
 
-    The view's tokens, numbered (:class:`TokenIds`), are appended to ``tokens_out`` when it is
-    given.
+    The view's tokens, numbered (:class:`TokenIds`, counted in compiled code by
+    :func:`wordprint.count.token_ids`), are appended to ``tokens_out`` when it is given.
     """
-    tokens = words(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
+    numbered = token_ids(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
     if tokens_out is not None:
-        tokens_out.append(TokenIds.of(tokens))
-    counts = Counter(tokens)
-    result = {"tokens": len(tokens), "counts": _ordered(counts)}
-    # Other feature sets (word and character n-grams) under their names; words stay "counts".
+        tokens_out.append(numbered)
+    counts = dict(zip(numbered.types, numbered.counts().tolist()))
+    result = {"tokens": len(numbered), "counts": _ordered(counts)}
+    # Other feature sets (word and character n-grams) and segments need the token strings.
     extra = [name for name in settings.get("features", []) if name != "words"]
+    size = settings.get("segment_size", 0)
+    tokens = list(numbered) if extra or size else []
     if extra:
         result["features"] = {
             name: _ordered(feature_counts(text, tokens, feature_set=name)) for name in extra
         }
-    size = settings.get("segment_size", 0)
     if size:
         result["segments"] = [
             _ordered(Counter(tokens[i : i + size])) for i in range(0, len(tokens) - size + 1, size)
@@ -130,38 +131,28 @@ def profile_view(
 
 def describe_text(
     text: str,
-    tokens: Sequence[str],
+    tokens: TokenIds,
     *,
     splitter: PunktSentenceTokenizer,
     pattern: str,
     settings: DescribeSettings,
 ) -> dict[str, Any]:
-    """Vocabulary statistics of one view (``text``, its ``tokens``) and, with
+    """Vocabulary statistics of one view (``text``, its numbered ``tokens``) and, with
     ``settings["uncertainty"]``, their bootstrap intervals; sentences split by ``splitter``
     (the corpus's Punkt model, :mod:`wordprint.sentences`), words by ``pattern``.
     """
-    lengths = sentence_lengths(text, pattern=pattern, splitter=splitter)
-    stats = vocabulary_profile(
+    return describe_view(
         tokens,
-        lengths,
+        sentence_lengths(text, pattern=pattern, splitter=splitter),
         mattr_window=settings["mattr_window"],
         mtld_threshold=settings["mtld_threshold"],
-    )
-    result: dict[str, Any] = {"stats": stats}
-    if settings.get("uncertainty"):
+        uncertainty=settings.get("uncertainty"),
         # Seeded by the text itself, so a cached profile is the same under any document id.
-        result["intervals"] = vocabulary_intervals(
-            tokens,
-            lengths,
-            mattr_window=settings["mattr_window"],
-            mtld_threshold=settings["mtld_threshold"],
-            key=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            **settings["uncertainty"],
-        )
-    return result
+        key=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
 
 
-def _ordered(counts: Counter) -> dict[str, int]:
+def _ordered(counts: Mapping[str, int]) -> dict[str, int]:
     # Most frequent first, ties alphabetical: a deterministic order for the cache and outputs.
     # Two stable sorts (alphabetical, then by count, descending) without a Python key function.
     items = sorted(counts.items())
@@ -285,7 +276,7 @@ def _pattern_time_limit(doc_id: str, pattern: str, text: str) -> Iterator[None]:
 
 
 def describe_document(
-    views: Mapping[str, tuple[Sequence[str], str]],
+    views: Mapping[str, tuple[TokenIds, str]],
     *,
     doc_id: str,
     splitter: PunktSentenceTokenizer,

@@ -102,7 +102,7 @@ def describe_shard(
             split_with = split_with or splitter(model)
             texts = read_tokens(tokens, encoded=True, texts=True)
             described = describe_document(
-                {view: (list(texts[view][0]), texts[view][1]) for view in views},
+                {view: texts[view] for view in views},
                 doc_id=document.id,
                 splitter=split_with,
                 pattern=settings["pattern"],
