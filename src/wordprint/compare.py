@@ -63,7 +63,8 @@ from wordprint.dispersion import dp
 from wordprint.io.catalog import SAFE_ID, Document
 from wordprint.keyness import P_ADJUSTMENTS, adjust_p_values, keyness
 from wordprint.params import escaped_repr
-from wordprint.profile import VIEWS, DocumentError
+from wordprint.profile import VIEWS, DocumentError, numbered_counts
+from wordprint.tokenize import TokenIds
 from wordprint.uncertainty import UncertaintySettings, interval_columns, log_ratio_intervals
 from wordprint.zeta import segment_tokens, segments_of_texts, zeta
 
@@ -270,6 +271,25 @@ class SideData:
     parts: tuple[Mapping[str, int], ...]
     part_sizes: tuple[int, ...]
     parts_are: str  # "documents" or "segments"
+
+
+def profiles_of(tokens: Mapping[str, TokenIds]) -> dict[str, Any]:
+    """The counts of the samples ``tokens`` (numbered tokens by sample id, as the count step
+    caches them), shaped as the documents' profiles that :func:`side_data` reads; a view without
+    tokens is left out, as the count step leaves it out.
+
+    Examples
+    --------
+    >>> p = profiles_of({"a": TokenIds.of(["x", "y", "x"]), "a (own)": TokenIds.of([])})
+    >>> p
+    {'a': {'views': {'full': {'counts': {'x': 2, 'y': 1}, 'tokens': 3}}}}
+    """
+    profiles: dict[str, Any] = {}
+    for sample, numbered in tokens.items():
+        views = profiles.setdefault(document_id(sample), {"views": {}})["views"]
+        if len(numbered):
+            views[view_of(sample)] = {"counts": numbered_counts(numbered), "tokens": len(numbered)}
+    return profiles
 
 
 def side_data(

@@ -112,21 +112,25 @@ def profile_view(
     numbered = token_ids(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
     if tokens_out is not None:
         tokens_out.append(numbered)
-    counts = dict(zip(numbered.types, numbered.counts().tolist()))
-    result = {"tokens": len(numbered), "counts": _ordered(counts)}
+    result = {"tokens": len(numbered), "counts": numbered_counts(numbered)}
     # Other feature sets (word and character n-grams) and segments need the token strings.
     extra = [name for name in settings.get("features", []) if name != "words"]
     size = settings.get("segment_size", 0)
     tokens = list(numbered) if extra or size else []
     if extra:
         result["features"] = {
-            name: _ordered(feature_counts(text, tokens, feature_set=name)) for name in extra
+            name: ordered_counts(feature_counts(text, tokens, feature_set=name)) for name in extra
         }
     if size:
         result["segments"] = [
-            _ordered(Counter(tokens[i : i + size])) for i in range(0, len(tokens) - size + 1, size)
+            ordered_counts(Counter(tokens[i : i + size])) for i in range(0, len(tokens) - size + 1, size)
         ]
     return result
+
+
+def numbered_counts(tokens: TokenIds) -> dict[str, int]:
+    """Each type's count, in the order of :func:`ordered_counts` (a profile's ``counts``)."""
+    return ordered_counts(dict(zip(tokens.types, tokens.counts().tolist())))
 
 
 def describe_text(
@@ -152,9 +156,16 @@ def describe_text(
     )
 
 
-def _ordered(counts: Mapping[str, int]) -> dict[str, int]:
-    # Most frequent first, ties alphabetical: a deterministic order for the cache and outputs.
-    # Two stable sorts (alphabetical, then by count, descending) without a Python key function.
+def ordered_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    """``counts`` most frequent first, ties alphabetical: the order of a profile's counts.
+
+    Examples
+    --------
+    >>> ordered_counts({"b": 1, "c": 2, "a": 1})
+    {'c': 2, 'a': 1, 'b': 1}
+    """
+    # A deterministic order for the cache and outputs: two stable sorts (alphabetical, then by
+    # count, descending) without a Python key function.
     items = sorted(counts.items())
     items.sort(key=itemgetter(1), reverse=True)
     return dict(items)

@@ -318,6 +318,12 @@ def shard_counts():
     return expand("results/counts/shard-{shard}.json.gz", shard=sorted(SHARDS))
 
 
+def count_shards_of(documents):
+    """The count shards holding ``documents``: their tokens are then in the cache."""
+    shards = sorted({f"{shard_of(d.id, config['shards']):04d}" for d in documents})
+    return expand("results/counts/shard-{shard}.json.gz", shard=shards)
+
+
 def shard_descriptions():
     return expand("results/vocabulary/shard-{shard}.json.gz", shard=sorted(SHARDS))
 

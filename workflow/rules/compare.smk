@@ -51,7 +51,7 @@ COMPARE_REPORT = {
 
 rule compare:
     input:
-        profiles=shard_counts(),
+        counts=lambda wildcards: count_shards_of(COMPARE_DOCUMENTS[wildcards.comparison]),
         sources=lambda wildcards: COMPARE_SOURCES[wildcards.comparison],
     output:
         keyness=report(
@@ -128,6 +128,7 @@ rule compare:
 
 rule compare_growth:
     input:
+        counts=count_shards_of(GROWTH_DOCUMENTS),
         sources=[raw_source(d) for d in GROWTH_DOCUMENTS],
     output:
         png=report(
@@ -147,5 +148,6 @@ rule compare_growth:
         documents=GROWTH_DOCUMENTS,
         groups=shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=PROFILE_SETTINGS,
+        cache=config["cache"],
     script:
         "../scripts/compare_growth.py"

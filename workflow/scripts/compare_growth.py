@@ -1,22 +1,22 @@
-from pathlib import Path
-
 from wordprint import plot
 from wordprint.compare import growth_rows, table_rows
-from wordprint.profile import sample_tokens
 from wordprint.corpus import document_id
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
 from wordprint.io.step import run
+from wordprint.io.tokens import StreamedTokens
 
 
 def main():
     par, out = snakemake.params, snakemake.output
-    raws = {d.id: Path(path).read_bytes() for d, path in zip(par.documents, snakemake.input)}
-    tokens = sample_tokens(
-        raws,
-        par.samples,
-        settings=par.profile_settings,
-        parts={d.id: d.field("part") for d in par.documents},
+    tokens = dict(  # from the count step's token cache
+        StreamedTokens(
+            {d.id: path for d, path in zip(par.documents, snakemake.input.sources)},
+            par.samples,
+            settings=par.profile_settings,
+            parts={d.id: d.field("part") for d in par.documents},
+            cache_dir=par.cache,
+        )
     )
     group = {d.id: d.group for d in par.documents}
     rows = growth_rows(tokens, groups=group)

@@ -6,12 +6,12 @@ from wordprint.compare import (
     STATISTIC_LABELS,
     analyse,
     keyness_plot_rows,
+    profiles_of,
     table_rows,
     zeta_plot_rows,
 )
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
-from wordprint.io.profiles import read_profiles
 from wordprint.io.step import run
 from wordprint.io.tokens import StreamedTokens
 from wordprint.uncertainty import interval_note
@@ -20,17 +20,19 @@ from wordprint.uncertainty import interval_note
 def main():
     inp, out, par = snakemake.input, snakemake.output, snakemake.params
     comparison, s = par.comparison, par.settings
-    tokens = dict(  # every text of both sides, from the profile step's token cache
+    numbered = dict(  # every text of both sides, from the count step's token cache
         StreamedTokens(
             {d.id: path for d, path in zip(par.documents, inp.sources)},
             comparison.target.samples + comparison.reference.samples,
             settings=par.profile_settings,
             parts={d.id: d.field("part") for d in par.documents},
             cache_dir=par.cache,
+            encoded=True,
         )
     )
+    tokens = {sample: list(ids) for sample, ids in numbered.items()}
     result = analyse(
-        comparison, read_profiles(inp.profiles), tokens, settings=s, uncertainty=par.uncertainty
+        comparison, profiles_of(numbered), tokens, settings=s, uncertainty=par.uncertainty
     )
     target, reference = result.target, result.reference
     for side in (target, reference):
