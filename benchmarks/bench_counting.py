@@ -7,9 +7,16 @@ Measured in one process, each the median of ``--repeats`` runs over all 26 novel
 - wordprint's tokenise + count: read + ``wordprint.tokenize.words`` + ``Counter``;
 - the same tokens numbered and counted in polars: read + ``wordprint.count.token_ids`` (types
   and ids, exactly ``TokenIds.of(words(...))``) + ``TokenIds.counts``;
-- wordprint's whole per-document step, ``wordprint.profile.profile_document`` (decode,
-  Gutenberg stripping, quotation splitting, normalising, tokens, counts, vocabulary statistics,
-  Punkt sentences; for each view in the repository config), from the raw bytes.
+- wordprint's counting step, ``wordprint.profile.profile_document`` (decode, Gutenberg
+  stripping, normalising, tokens, counts; quotation splitting when the views include ``own``),
+  from the raw bytes, with views ``full`` only (a Delta-only run) and with the repository
+  config's views;
+- the corpus's Punkt model (``wordprint.sentences``), trained once on its sample;
+- the describing step, ``wordprint.profile.describe_document`` (Punkt sentences, vocabulary
+  statistics and their bootstrap intervals, the repository config's settings), on the tokens
+  and texts the counting step keeps;
+- the whole per-document step with the default statistics: counting (config views) + the model
+  + describing, as the workflow runs them.
 
     python benchmarks/bench_counting.py [--repeats 3] [--profile-repeats 1]
 
@@ -26,8 +33,15 @@ from collections import Counter
 import common
 import yaml
 
+from wordprint import sentences
 from wordprint.count import token_ids
-from wordprint.profile import profile_document, profile_settings
+from wordprint.profile import (
+    clean_document,
+    describe_document,
+    describe_settings,
+    profile_document,
+    profile_settings,
+)
 from wordprint.tokenize import words
 
 
@@ -43,6 +57,7 @@ def main() -> None:
     files = common.fiction_files()
     config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
     settings = profile_settings(config)
+    describe = describe_settings(config)
     pattern = re.compile(r"\w+")
 
     def wc():
@@ -64,25 +79,60 @@ def main() -> None:
                                  lowercase=settings["lowercase"]).counts().sum())
                    for f in files)
 
-    def wordprint_profile(views=None):
+    def count(views=None):
         chosen = settings if views is None else {**settings, "views": views}
-        return sum(profile_document(f.read_bytes(), doc_id=f.stem, settings=chosen)["views"]
-                   ["full"]["tokens"] for f in files)
+        kept = []
+        for f in files:
+            tokens = {}
+            profile_document(f.read_bytes(), doc_id=f.stem, settings=chosen, tokens_out=tokens)
+            kept.append(tokens)
+        return kept
+
+    def train():
+        sample = sentences.sample_documents([f.stem for f in files])
+        texts = (clean_document(f.read_bytes(), doc_id=f.stem, quotations=False)[0]["full"]
+                 for f in files if f.stem in sample)
+        return sentences.train_model(sentences.training_text(texts))
+
+    kept, model = count(), train()
+
+    def describe():
+        split = sentences.splitter(model)
+        for f, views in zip(files, kept):
+            describe_document(views, doc_id=f.stem, splitter=split, pattern=settings["pattern"],
+                              settings=describe)
+
+    def full_tokens(views):
+        return sum(len(v["full"][0]) for v in views)
+
+    def whole_step():
+        kept = count()
+        split = sentences.splitter(train())
+        for f, views in zip(files, kept):
+            describe_document(views, doc_id=f.stem, splitter=split, pattern=settings["pattern"],
+                              settings=describe)
+        return full_tokens(kept)
 
     token_ids("warm up " * 2000)  # polars' import (once per process, 0.2 s) is not counting
     rows = []
+    config_views = ", ".join(settings["views"])
     methods = [
         ("`wc -w` (baseline)", wc, max(args.repeats, 5)),
         ('`re.findall(r"\\w+")` + `Counter` (reference)', regex_counter, args.repeats),
         ("wordprint `tokenize.words` + `Counter`", wordprint_counter, args.repeats),
         ("wordprint `count.token_ids` + `TokenIds.counts`", wordprint_token_ids, args.repeats),
-        (f"wordprint `profile.profile_document` (views {', '.join(settings['views'])})",
-         wordprint_profile, args.profile_repeats),
+        ("counting step `profile_document` (views full: a Delta-only run)",
+         lambda: full_tokens(count(["full"])), args.profile_repeats),
+        (f"counting step `profile_document` (views {config_views})",
+         lambda: full_tokens(count()), args.profile_repeats),
+        ("Punkt model of the corpus (`sentences.train_model`, once per corpus)",
+         lambda: (train(), sum(len(v["full"][0]) for v in kept))[1], args.profile_repeats),
+        (f"describing step `describe_document` (views {config_views}: sentences, statistics, "
+         f"{describe.get('uncertainty', {}).get('replicates', 0)} bootstrap replicates)",
+         lambda: (describe(), full_tokens(kept))[1], args.profile_repeats),
+        (f"**whole per-document step with the default statistics** (counting + model + "
+         "describing)", whole_step, args.profile_repeats),
     ]
-    if settings["views"] != ["full"]:
-        # What the extra views cost: most novels are >= 10% dialogue, so they get an own view.
-        methods.append(("wordprint `profile.profile_document` (views full only)",
-                        lambda: wordprint_profile(["full"]), args.profile_repeats))
     for label, function, repeats in methods:
         seconds, tokens = common.timed(function, repeats=repeats)
         rows.append((label, seconds, tokens))
@@ -95,8 +145,8 @@ def main() -> None:
         "",
         f"`python benchmarks/bench_counting.py`: the 26 British fiction novels "
         f"({sum(f.stat().st_size for f in files) / 2**20:.1f} MiB), one process, median of "
-        f"{args.repeats} runs ({args.profile_repeats} for profile_document). Tokens: the "
-        "method's own count (for profile_document, the full view's).",
+        f"{args.repeats} runs ({args.profile_repeats} for wordprint's steps). Tokens: the "
+        "method's own count (for wordprint's steps, the full views').",
         "",
         "| method | seconds | ratio to `wc -w` | tokens | words per second |",
         "|---|---|---|---|---|",

@@ -52,12 +52,14 @@ def main() -> None:
         "mean CPU used by processes outside the run (a shared machine is noisy).",
         "",
         (f"| corpus | texts | time | time / x{args.copies[0]} | peak RSS | peak / x{args.copies[0]} "
-        "| profile_shard jobs: summed, longest | slowest other job | other processes' CPU |"),
+        "| per-document jobs (count, describe): summed, longest | slowest other job "
+        "| other processes' CPU |"),
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for copies, r in runs.items():
-        shard = r.jobs.get("profile_shard", [0.0])
-        others = [(max(t), name) for name, t in r.jobs.items() if name != "profile_shard"]
+        shard = r.jobs.get("count_shard", []) + r.jobs.get("describe_shard", []) or [0.0]
+        others = [(max(t), name) for name, t in r.jobs.items()
+                  if name not in ("count_shard", "describe_shard")]
         slowest = max(others, default=(0.0, "-"))
         t_ratio, m_ratio = r.seconds / base.seconds, r.peak_rss / base.peak_rss
         print(f"x{copies}: time ratio {t_ratio:.2f} (linear: {copies / args.copies[0]:.0f}), "

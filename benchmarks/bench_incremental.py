@@ -1,13 +1,13 @@
-"""Adding one text: the warm rerun against the cold run, on 26 and 100 novels.
+"""Adding one text: the warm rerun against the cold run, on 26 and 260 novels.
 
 For each size, the workflow runs cold (empty folder, repository config, ``--cores 2``), one more
 novel is added to the catalog (a fresh replica: distinct bytes, so it must be profiled), and the
-workflow runs again. The rerun should profile only the new text (one shard job; the shard's
-other documents come from the cache) and redo the corpus-wide steps.
+workflow runs again. The rerun should count and describe only the new text (one shard job
+each; the shard's other documents come from the cache) and redo the corpus-wide steps.
 
-    python benchmarks/bench_incremental.py [--sizes 26 100]
+    python benchmarks/bench_incremental.py [--sizes 26 260]
 
-Prints cold and warm wall times and the ratio warm / cold; target for 100 texts: <= 10%.
+Prints cold and warm wall times and the ratio warm / cold; target for 260 texts: <= 10%.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import common
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[26, 100])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[26, 260])
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--no-results", action="store_true")
     args = parser.parse_args()
@@ -34,10 +34,10 @@ def main() -> None:
         "",
         ("`python benchmarks/bench_incremental.py`: cold run of the workflow on N novels "
         "(British fiction, replicated under distinct ids beyond 26), then one novel added to the "
-        "catalog (a new replica of Emma, 160k words) and the workflow rerun. Target: warm <= 10% "
-        "of cold at 100 texts."),
+        "catalog (a new replica of Emma, 160k words) and the workflow rerun, repository config "
+        "without comparisons. Target: warm <= 10% of cold at 260 texts."),
         "",
-        ("| texts | cold | warm (+1 text) | warm / cold | jobs rerun | profile_shard job "
+        ("| texts | cold | warm (+1 text) | warm / cold | jobs rerun | count / describe jobs "
         "| other processes' CPU, cold / warm |"),
         "|---|---|---|---|---|---|---|",
     ]
@@ -50,16 +50,17 @@ def main() -> None:
         warm = common.measure(common.snakemake_command(workdir, catalog))
         stats = common.job_stats(warm.stdout + warm.stderr)
         ratio = warm.seconds / cold.seconds
-        shard = warm.jobs.get("profile_shard", [])
+        count, describe = warm.jobs.get("count_shard", []), warm.jobs.get("describe_shard", [])
         print(f"{size} texts: cold {cold.seconds:.1f} s, warm (+{added}) {warm.seconds:.1f} s, "
-              f"ratio {ratio:.1%}; jobs rerun {stats.get('total')}, profile_shard "
-              f"{stats.get('profile_shard')}", flush=True)
+              f"ratio {ratio:.1%}; jobs rerun {stats.get('total')}, count_shard "
+              f"{stats.get('count_shard')}, describe_shard {stats.get('describe_shard')}",
+              flush=True)
         for row in common.job_table(warm.jobs, warm.job_peaks)[2:]:
             print("  " + row)
         lines.append(
             f"| {size} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | **{ratio:.1%}** | "
-            f"{stats.get('total', '?')} | {len(shard)} job, "
-            f"{sum(shard):.1f} s | {cold.other_cpu:.2f} / {warm.other_cpu:.2f} cores |"
+            f"{stats.get('total', '?')} | {len(count)} job, {sum(count):.1f} s / {len(describe)} "
+            f"job, {sum(describe):.1f} s | {cold.other_cpu:.2f} / {warm.other_cpu:.2f} cores |"
         )
         last_warm = warm
     lines += ["", f"Jobs of the last warm rerun ({args.sizes[-1]} + 1 texts):", "",

@@ -1,13 +1,16 @@
 """The whole stylometry pass, cold: wordprint's workflow against the obvious scikit-learn script.
 
 wordprint: the real workflow (``snakemake --cores 2``) in an empty temporary folder (no cache, no
-results), with the repository's config (MFW 100, 300, 500, 1000 x Classic and Cosine Delta,
-ward.D, cluster scores, dendrogram/MDS/heatmap figures as PNG + SVG + CSV, vocabulary
-statistics, the HTML report). Baseline: ``baseline_sklearn.py`` (same 4 x 2 settings, Ward,
-8 dendrogram PNGs) in one process. Both are timed as whole processes, with the peak of the
-summed RSS of their process trees, on British fiction and on each ``--catalog`` given.
+results), with the lean config (``config/lean.yaml``: MFW 100, 300, 500, 1000 x Classic and
+Cosine Delta, ward.D, a dendrogram PNG of each setting, wordprint's tables and HTML report; the
+work of the script) and with the full default analysis (``config/config.yaml``: views full and
+own, vocabulary statistics with bootstrap intervals, cluster scores, neighbours, consensus tree,
+robustness, PCA, figures as PNG + SVG + PDF; comparisons left out). Baseline:
+``baseline_sklearn.py`` (the same 4 x 2 settings, Ward, 8 dendrogram PNGs) in one process. Both
+are timed as whole processes, with the peak of the summed RSS of their process trees, on British
+fiction replicated x1, x4 and x10 (26, 104 and 260 novels).
 
-    python benchmarks/bench_pass.py [--catalog CATALOG ...] [--repeats N] [--shards N ...]
+    python benchmarks/bench_pass.py [--copies 1 4 10] [--full-copies 10] [--repeats N]
 
 Prints the times, peaks and the ratios wordprint / baseline, and the wall time of each kind of
 Snakemake job; updates the ``bench_pass`` section of RESULTS.md.
@@ -22,15 +25,16 @@ from pathlib import Path
 
 import common
 
+TARGETS = {("lean", 4): 1.0, ("lean", 10): 0.5, ("full", 10): 1.5}
 
-def run_pair(catalog: Path, folder: Path, *, repeats: int, shards: int | None) -> dict:
+
+def run_pair(catalog: Path, folder: Path, *, config_file: str, repeats: int) -> dict:
     """Baseline and wordprint, ``repeats`` times each, alternating; medians."""
     base, wp = [], []
     for i in range(repeats):
         base.append(common.measure([sys.executable, str(Path(__file__).parent / "baseline_sklearn.py"),
                                     "--catalog", str(catalog), "--out", str(folder / f"sk{i}")]))
-        overrides = {} if shards is None else {"shards": shards}
-        workdir = common.make_workdir(folder / f"wp{i}", **overrides)
+        workdir = common.make_workdir(folder / f"wp{i}", config_file=config_file)
         wp.append(common.measure(common.snakemake_command(workdir, catalog)))
         print(f"  repeat {i + 1}: baseline {base[-1].seconds:.1f} s, wordprint {wp[-1].seconds:.1f} s",
               flush=True)
@@ -39,17 +43,17 @@ def run_pair(catalog: Path, folder: Path, *, repeats: int, shards: int | None) -
         "base_s": median(base, "seconds"), "base_mib": median(base, "peak_mib"),
         "wp_s": median(wp, "seconds"), "wp_mib": median(wp, "peak_mib"),
         "other": max(r.other_cpu for r in base + wp),
-        "jobs": wp[-1].jobs, "peaks": wp[-1].job_peaks, "ari": common.cluster_scores(folder / f"wp{repeats - 1}"),
+        "jobs": wp[-1].jobs, "peaks": wp[-1].job_peaks,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--catalog", type=Path, nargs="*", default=[],
-                        help="further catalogs to run (wordprint catalog CSV files)")
+    parser.add_argument("--copies", type=int, nargs="*", default=[1, 4, 10],
+                        help="British fiction replicated this many times, lean config")
+    parser.add_argument("--full-copies", type=int, nargs="*", default=[10],
+                        help="... and with the full default analysis")
     parser.add_argument("--repeats", type=int, default=1, help="runs of each (median)")
-    parser.add_argument("--shards", type=int, nargs="*", default=[],
-                        help="also run wordprint on British fiction with these shard counts")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     parser.add_argument("--no-results", action="store_true", help="do not update RESULTS.md")
     args = parser.parse_args()
@@ -57,41 +61,49 @@ def main() -> None:
     common.print_machine(info)
 
     folder = common.scratch("pass")
-    fiction = common.make_corpus(folder / "fiction")
-    corpora = [("British fiction (26 novels)", fiction, None)]
-    corpora += [(f"{c} ({common.catalog_size(c)} documents)", c.resolve(), None) for c in args.catalog]
-    corpora += [(f"British fiction, shards: {n}", fiction, n) for n in args.shards]
+    runs = [("lean", "lean.yaml", k) for k in args.copies]
+    runs += [("full", "config.yaml", k) for k in args.full_copies]
     lines = [
         "## Whole pass, cold: wordprint workflow vs the scikit-learn script",
         "",
         common.machine_lines(info),
         "",
         ("`python benchmarks/bench_pass.py` (median of "
-        f"{args.repeats} run{'s' if args.repeats > 1 else ''}). wordprint: `snakemake --cores 2` "
-        "in an empty folder, the repository's config (4 MFW settings x Classic and Cosine "
-        "Delta, ward.D, cluster scores, dendrogram + MDS + heatmap as PNG/SVG/PDF/CSV, vocabulary "
-        "statistics, views full + own, HTML report). Baseline: `baseline_sklearn.py` (the same "
-        "8 settings, Ward, 8 dendrogram PNGs, one process)."),
+         f"{args.repeats} run{'s' if args.repeats > 1 else ''}): `snakemake --cores 2` in an "
+         "empty folder on British fiction replicated (distinct bytes, same words). lean: "
+         "`config/lean.yaml` (4 MFW x Classic and Cosine Delta, ward.D, 8 dendrogram PNGs, "
+         "tables, HTML report: the script's work). full: `config/config.yaml` without its "
+         "comparisons (views full + own, vocabulary statistics with bootstrap intervals, "
+         "cluster scores, neighbours, consensus tree, robustness, PCA, PNG/SVG/PDF). Baseline: "
+         "`baseline_sklearn.py` (the 8 settings, Ward, 8 dendrogram PNGs, one process)."),
         "",
-        ("| corpus | baseline | wordprint | time ratio | baseline peak | wordprint peak | peak ratio "
-        "| other processes' CPU (max) |"),
-        "|---|---|---|---|---|---|---|---|",
+        ("| config | texts | baseline | wordprint | time ratio | target | baseline peak | "
+         "wordprint peak | peak ratio | other processes' CPU (max) |"),
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     details = []
-    for i, (label, catalog, shards) in enumerate(corpora):
-        print(f"{label}:", flush=True)
-        r = run_pair(catalog, folder / f"run{i}", repeats=args.repeats, shards=shards)
+    corpora: dict[int, Path] = {}
+    for name, config_file, copies in runs:
+        if copies not in corpora:
+            corpora[copies] = common.make_corpus(folder / f"fiction-x{copies}", copies=copies)
+        texts = common.catalog_size(corpora[copies])
+        print(f"{name}, x{copies} ({texts} texts):", flush=True)
+        r = run_pair(corpora[copies], folder / f"{name}-x{copies}", config_file=config_file,
+                     repeats=args.repeats)
         ratio, mem = r["wp_s"] / r["base_s"], r["wp_mib"] / r["base_mib"]
+        target = TARGETS.get((name, copies))
+        verdict = "" if target is None else f"<= {target} ({'met' if ratio <= target else 'NOT met'})"
         print(f"  baseline {r['base_s']:.1f} s, {r['base_mib']:.0f} MiB; wordprint "
-              f"{r['wp_s']:.1f} s, {r['wp_mib']:.0f} MiB; ratio time {ratio:.1f}x, peak {mem:.2f}x")
-        lines.append(f"| {label} | {r['base_s']:.1f} s | {r['wp_s']:.1f} s | **{ratio:.1f}x** | "
-                     f"{r['base_mib']:.0f} MiB | {r['wp_mib']:.0f} MiB | {mem:.2f}x | "
-                     f"{r['other']:.2f} cores |")
-        ari = ", ".join(f"{m} {n}: {a[:5]}" for (m, n), a in sorted(r["ari"].items(), key=lambda kv: (kv[0][0], int(kv[0][1]))))
-        details += ["", (f"**{label}**: wordprint's Snakemake jobs (wall time of each job, "
-                    "from first to last sighting of its process; largest RSS of one job):"), "",
-                    *common.job_table(r["jobs"], r["peaks"]), "", f"wordprint ARI (k = authors): {ari}."]
-        for row in common.job_table(r["jobs"], r["peaks"])[2:]:
+              f"{r['wp_s']:.1f} s, {r['wp_mib']:.0f} MiB; ratio time {ratio:.2f}x {verdict}, "
+              f"peak {mem:.2f}x")
+        lines.append(f"| {name} | {texts} | {r['base_s']:.1f} s | {r['wp_s']:.1f} s | "
+                     f"**{ratio:.2f}x** | {verdict} | {r['base_mib']:.0f} MiB | "
+                     f"{r['wp_mib']:.0f} MiB | {mem:.2f}x | {r['other']:.2f} cores |")
+        table = common.job_table(r["jobs"], r["peaks"])
+        details += ["", (f"**{name}, {texts} texts**: wordprint's Snakemake jobs (wall time of "
+                    "each job, from first to last sighting of its process; largest RSS of one "
+                    "job):"), "", *table]
+        for row in table[2:]:
             print("  " + row)
     lines += details
     lines += ["", "Ratios above 1 mean wordprint is slower / uses more memory than the baseline."]

@@ -301,15 +301,16 @@ def catalog_size(catalog: str | Path) -> int:
 # -- workflow runs -------------------------------------------------------------------------------
 
 
-def make_workdir(folder: str | Path, **overrides: Any) -> Path:
-    """A run folder with ``config/config.yaml``: the repo's, with top-level keys overridden.
+def make_workdir(folder: str | Path, *, config_file: str = "config.yaml", **overrides: Any) -> Path:
+    """A run folder with ``config/config.yaml``: the repo's ``config/<config_file>``, with
+    top-level keys overridden.
 
     The repo's corpus comparisons name the default corpus's groups and documents, so they are
     dropped (``comparisons: []``): the benchmarks time the stylometry pass.
     """
     folder = Path(folder)
     (folder / "config").mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+    config = yaml.safe_load((REPO / "config" / config_file).read_text())
     config.update({"comparisons": [], **overrides})
     (folder / "config" / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     return folder

@@ -1,10 +1,13 @@
 """Where the cold pass spends its time: cProfile of the per-document step, and job start-up.
 
-1. ``cProfile`` of what the ``profile_shard`` jobs do, in one process, over the 26 British
-   fiction novels: ``wordprint.io.profiles.profile_shard`` (read, decode, strip, split
-   quotations, normalise, tokenise, count, vocabulary statistics, Punkt sentences, cache write)
-   and the shard file's ``write_json``, with the repository's config settings. Time is broken
-   down by stage (cumulative times of the stage's function) and the top functions are listed.
+1. ``cProfile`` of what the per-document jobs do, in one process, over the 26 British fiction
+   novels, with the repository's config settings: the ``count_shard`` jobs
+   (``wordprint.io.profiles.profile_shard``: read, decode, strip, split quotations, normalise,
+   tokenise, count, cache write, and the shard file's ``write_json``), the ``sentence_model``
+   job (the corpus's Punkt model) and the ``describe_shard`` jobs
+   (``wordprint.io.profiles.describe_shard``: tokens read back, Punkt sentences, vocabulary
+   statistics and their bootstrap intervals). Time is broken down by stage (cumulative times
+   of the stage's function) and the top functions are listed.
 2. Snakemake job start-up: a throw-away workflow of N trivial ``script:`` jobs (each imports
    ``wordprint.io.step`` as the real scripts do and writes one line), run with ``--cores 1`` at
    N = 2 and N = 12; the per-job cost is the difference / 10.
@@ -31,10 +34,11 @@ from pathlib import Path
 import common
 import yaml
 
+from wordprint import sentences
 from wordprint.io.catalog import read_catalog
 from wordprint.io.files import write_json
-from wordprint.io.profiles import profile_shard
-from wordprint.profile import profile_settings
+from wordprint.io.profiles import describe_shard, profile_shard
+from wordprint.profile import clean_document, describe_settings, profile_settings
 
 # Stage -> (file suffix, function name) whose cumulative time is the stage's.
 STAGES = {
@@ -42,20 +46,19 @@ STAGES = {
     "strip Gutenberg header/licence": ("wordprint/gutenberg.py", "strip_gutenberg"),
     "split quotations (views)": ("wordprint/quotes.py", "split_quotations"),
     "normalise Unicode": ("wordprint/text.py", "normalise"),
-    "Punkt training (`tokenize.sentence_splitter`, once per document)":
-        ("wordprint/tokenize.py", "sentence_splitter"),
-    "tokens + sentence lengths (`tokenize.words_and_sentence_lengths`, once per view)":
-        ("wordprint/tokenize.py", "words_and_sentence_lengths"),
+    "tokens + counts (`count.token_ids`, once per view)": ("wordprint/count.py", "token_ids"),
+    "sorted counts (`profile_view` itself)": ("wordprint/profile.py", "profile_view"),
+    "Punkt model of the corpus (`sentences.train_model`, once)":
+        ("wordprint/sentences.py", "train_model"),
+    "sentence lengths (`tokenize.sentence_lengths`, once per view)":
+        ("wordprint/tokenize.py", "sentence_lengths"),
     "  of which Punkt splitting": ("nltk/tokenize/punkt.py", "span_tokenize"),
     "  of which Punkt's boundary decisions (computed, not remembered)":
         ("nltk/tokenize/punkt.py", "text_contains_sentbreak"),
-    "vocabulary statistics (`vocabulary_profile`)": ("wordprint/vocabulary.py",
-                                                     "vocabulary_profile"),
-    "  of which MATTR": ("wordprint/vocabulary.py", "_mattr"),
-    "  of which MTLD": ("wordprint/vocabulary.py", "mtld"),
-    "bootstrap intervals (`uncertainty.vocabulary_intervals`, when configured)":
-        ("wordprint/uncertainty.py", "vocabulary_intervals"),
-    "count + sort (`profile_view` itself)": ("wordprint/profile.py", "profile_view"),
+    "vocabulary statistics and intervals (`describe.describe_view`)":
+        ("wordprint/describe.py", "describe_view"),
+    "  of which bootstrap intervals": ("wordprint/uncertainty.py", "_intervals_of_ids"),
+    "token cache read back (`read_tokens`)": ("wordprint/io/tokens.py", "read_tokens"),
     "emptiness checks (`tokenize.has_words`)": ("wordprint/tokenize.py", "has_words"),
     "JSON + gzip + fsync (`write_json`: cache + shard file)": ("wordprint/io/files.py",
                                                                "write_json"),
@@ -92,9 +95,7 @@ def cumulative(stats: pstats.Stats, suffix: str, name: str) -> tuple[float, int]
 
 
 # What profile_view calls besides counting and sorting.
-INNER = (("wordprint/tokenize.py", "words_and_sentence_lengths"),
-         ("wordprint/vocabulary.py", "vocabulary_profile"),
-         ("wordprint/uncertainty.py", "vocabulary_intervals"))
+INNER = (("wordprint/count.py", "token_ids"),)
 
 
 def called_from(stats: pstats.Stats, callee: tuple[str, str], caller: tuple[str, str]) -> float:
@@ -185,11 +186,20 @@ def main() -> None:
     documents = read_catalog(catalog)
     config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
     settings = profile_settings(config)
+    describe = describe_settings(config)
 
     def step() -> None:
         profiles = list(profile_shard(documents, [d.path for d in documents],
                                       settings=settings, cache_dir=folder / "cache"))
         write_json(folder / "shard.json.gz", profiles)
+        sample = sentences.sample_documents([d.id for d in documents])
+        texts = (clean_document(d.path.read_bytes(), doc_id=d.id, quotations=False)[0]["full"]
+                 for d in documents if d.id in sample)
+        model = sentences.train_model(sentences.training_text(texts))
+        described = list(describe_shard(profiles, documents, settings=settings,
+                                        describe=describe, model=model,
+                                        cache_dir=folder / "cache"))
+        write_json(folder / "described.json.gz", described)
 
     profiler = cProfile.Profile()
     start = time.perf_counter()
@@ -204,8 +214,9 @@ def main() -> None:
         common.machine_lines(info),
         "",
         (
-            "`python benchmarks/profile_step.py`: cProfile of the `profile_shard` job's work on "
-            f"the 26 novels in one process (views {', '.join(settings['views'])}), "
+            "`python benchmarks/profile_step.py`: cProfile of the per-document jobs' work "
+            "(count_shard, sentence_model, describe_shard) on the 26 novels in one process "
+            f"(views {', '.join(settings['views'])}), "
             f"{wall:.1f} s wall under the profiler ({total:.1f} s profiled; cProfile inflates "
             "call-heavy code such as Punkt, so read the shares, not the seconds)."
         ),
@@ -233,7 +244,7 @@ def main() -> None:
     imports = {
         "`snakemake.script` (every script job's preamble)": import_time("import snakemake.script"),
         "`wordprint.io.step` (every wordprint script)": import_time("import wordprint.io.step"),
-        "`nltk.tokenize.punkt` (the profile_shard jobs, on their first document)":
+        "`nltk.tokenize.punkt` (the sentence_model and describe_shard jobs)":
             import_time("import nltk.tokenize.punkt"),
         "`wordprint.plot` + `matplotlib.pyplot` (figure jobs)":
             import_time("import matplotlib.pyplot, wordprint.plot"),

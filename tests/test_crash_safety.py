@@ -39,7 +39,7 @@ def start_and_kill(root: Path) -> None:
     )
     deadline = time.monotonic() + 600
     try:
-        while not list((root / "results" / "profiles").glob("shard-*.json.gz")):
+        while not list((root / "results" / "counts").glob("shard-*.json.gz")):
             assert process.poll() is None, "the run ended before a shard was written"
             assert time.monotonic() < deadline, "no shard written in 10 minutes"
             time.sleep(0.05)

@@ -282,11 +282,13 @@ def test_snakemake_report_has_captions(first_run):
     assert run.returncode == 0, run.stderr[-3000:]
     html = (first_run / "report.html").read_text()
     assert "Agreement of the flat clusters" in html and "Classical multidimensional scaling" in html
-    # Every output but the per-document cache is in it, with a caption and labels.
+    # Every output but the per-document steps' (shards, the Punkt model) is in it, with a
+    # caption and labels.
     start = html.index("var results = ", html.index('<script id="results">'))
     entries = json.loads(html[start:].split("\n", 1)[0].removeprefix("var results = ").rstrip(";"))
     outputs = {str(p.relative_to(first_run)) for p in (first_run / "results").rglob("*")
-               if p.is_file() and not p.name.startswith(".") and p.parent.name != "profiles"}
+               if p.is_file() and not p.name.startswith(".")
+               and p.parent.name not in {"counts", "vocabulary", "sentences"}}
     assert sorted(outputs - set(entries)) == []
     assert [k for k, v in entries.items() if not (v["caption"] and v["labels"])] == []
     assert entries["results/figures/mds/cosine_delta_mfw100.pdf"]["labels"] == {
@@ -345,7 +347,8 @@ def test_provenance_records_every_output_and_input(first_run):
     with Image.open(first_run / "results/figures/mds/cosine_delta_mfw100.png") as png:
         meta = png.text
     assert meta["wordprint:rule"] == "plot_maps"
-    assert meta["wordprint:wildcards"] == "measure=cosine_delta, mfw=100"
+    assert meta["wordprint:wildcards"] == "measure=cosine_delta"  # one job per measure
+    assert meta["Title"] == "mds: Cosine Delta, 100 MFW, ward.D linkage"
     assert meta["wordprint:config-sha256"] == record["config_sha256"]
     assert meta["wordprint:version"] == record["wordprint"]
     svg = (first_run / "results/figures/mds/cosine_delta_mfw100.svg").read_text(encoding="utf-8")

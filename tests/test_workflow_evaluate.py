@@ -106,7 +106,7 @@ def test_consensus_reads_one_word_table_as_wide_as_its_largest_setting(grid_run)
     ids, words, table = read_matrix(grid_run / "tables/mfw/mfw200.csv")
     config = json.loads((grid_run / "provenance.json").read_text())["config"]  # as resolved
     documents = read_catalog(grid_run.parent / "catalog.csv")
-    profiles = read_profiles(sorted((grid_run / "profiles").glob("shard-*.json.gz")))
+    profiles = read_profiles(sorted((grid_run / "counts").glob("shard-*.json.gz")))
     corpus = samples(documents, profiles, views=config["views"],
                      min_quoted_share=config["quotes"]["min_share"])
     corpus = resample(corpus, **{k: config["sampling"][k]

@@ -73,6 +73,7 @@ rule attribute_classify:
     input:
         expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
     output:
+        **vector_figures(f"{ATTRIBUTE_FIGURES}/accuracy", "accuracy_"),
         crossval=report(
             f"{ATTRIBUTE_TABLES}/crossval.csv",
             caption="../report/attribute_crossval.rst",
@@ -109,7 +110,6 @@ rule attribute_classify:
             category="Attribution",
             labels={"figure": "accuracy against MFW"},
         ),
-        **vector_figures(f"{ATTRIBUTE_FIGURES}/accuracy", "accuracy_"),
         accuracy_csv=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.csv"),
     log:
         "logs/attribute_classify.log",
@@ -167,13 +167,13 @@ rule attribute_figure:
         impostors=ATTRIBUTE_REPORT["impostors"],
         calibration=ATTRIBUTE_REPORT["calibration"],
     output:
+        **vector_figures(f"{ATTRIBUTE_FIGURES}/questioned", ""),
         png=report(
             f"{ATTRIBUTE_FIGURES}/questioned.png",
             caption="../report/attribute_figure.rst",
             category="Attribution",
             labels={"figure": "questioned documents"},
         ),
-        **vector_figures(f"{ATTRIBUTE_FIGURES}/questioned", ""),
         csv=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.csv"),
     log:
         "logs/attribute_figure.log",
@@ -191,6 +191,7 @@ rule attribute_rolling:
         text=lambda wildcards: raw_source(ATTRIBUTION_DOCUMENTS[wildcards.document]),
         references=[raw_source(d) for d in ROLLING_REFERENCES],
     output:
+        **vector_figures(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}", ""),
         table=report(
             f"{ATTRIBUTE_TABLES}/rolling_{{document}}.csv",
             caption="../report/attribute_rolling_table.rst",
@@ -205,7 +206,6 @@ rule attribute_rolling:
             subcategory="rolling Delta",
             labels={"document": "{document}", "figure": "rolling Delta"},
         ),
-        **vector_figures(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}", ""),
         csv=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.csv"),
     log:
         "logs/attribute_rolling/{document}.log",

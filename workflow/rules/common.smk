@@ -222,7 +222,8 @@ else:
 EVALUATE_OUTPUTS = [
     *when("scores", expand("results/figures/scores/ari_by_mfw.{ext}", ext=FIGURE_FILES)),
     *when(
-        "pca", expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MAP_SETTINGS["mfw"], ext=FIGURE_FILES)
+        "pca",
+        expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MAP_SETTINGS["mfw"], ext=FIGURE_FILES),
     ),
     *when("consensus", expand("results/figures/consensus/tree.{ext}", ext=FIGURE_FILES)),
     *when(

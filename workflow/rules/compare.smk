@@ -54,6 +54,8 @@ rule compare:
         counts=lambda wildcards: count_shards_of(COMPARE_DOCUMENTS[wildcards.comparison]),
         sources=lambda wildcards: COMPARE_SOURCES[wildcards.comparison],
     output:
+        **vector_figures("results/figures/keyness/{comparison}", "keyness_"),
+        **vector_figures("results/figures/zeta/{comparison}", "zeta_"),
         keyness=report(
             "results/tables/keyness/{comparison}.csv",
             caption="../report/compare_keyness_table.rst",
@@ -96,7 +98,6 @@ rule compare:
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "key terms"},
         ),
-        **vector_figures("results/figures/keyness/{comparison}", "keyness_"),
         keyness_csv=figure_file("results/figures/keyness/{comparison}.csv"),
         zeta_png=report(
             "results/figures/zeta/{comparison}.png",
@@ -105,7 +106,6 @@ rule compare:
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "Zeta"},
         ),
-        **vector_figures("results/figures/zeta/{comparison}", "zeta_"),
         zeta_csv=figure_file("results/figures/zeta/{comparison}.csv"),
     log:
         "logs/compare/{comparison}.log",
@@ -131,13 +131,13 @@ rule compare_growth:
         counts=count_shards_of(GROWTH_DOCUMENTS),
         sources=[raw_source(d) for d in GROWTH_DOCUMENTS],
     output:
+        **vector_figures("results/figures/growth", ""),
         png=report(
             "results/figures/growth.png",
             caption="../report/compare_growth.rst",
             category="Comparison",
             labels={"figure": "vocabulary growth"},
         ),
-        **vector_figures("results/figures/growth", ""),
         csv=figure_file("results/figures/growth.csv"),
     log:
         "logs/compare_growth.log",

@@ -6,13 +6,13 @@ rule score_figure:
     input:
         "results/tables/cluster_scores.csv",
     output:
+        **vector_figures("results/figures/scores/ari_by_mfw", ""),
         png=report(
             "results/figures/scores/ari_by_mfw.png",
             caption="../report/ari_by_mfw.rst",
             category="Clusters",
             labels={"figure": "ARI by MFW"},
         ),
-        **vector_figures("results/figures/scores/ari_by_mfw", ""),
         csv=figure_file("results/figures/scores/ari_by_mfw.csv"),
     log:
         "logs/score_figure.log",
@@ -26,6 +26,7 @@ rule pca:
     input:
         "results/tables/mfw/mfw{mfw}.csv",
     output:
+        **vector_figures("results/figures/pca/mfw{mfw}", ""),
         png=report(
             "results/figures/pca/mfw{mfw}.png",
             caption="../report/pca.rst",
@@ -33,7 +34,6 @@ rule pca:
             subcategory="PCA",
             labels={"figure": "PCA biplot", "MFW": "{mfw}"},
         ),
-        **vector_figures("results/figures/pca/mfw{mfw}", ""),
         csv=figure_file("results/figures/pca/mfw{mfw}.csv"),
     log:
         "logs/pca/mfw{mfw}.log",
@@ -49,13 +49,13 @@ rule consensus:
     input:
         WORD_TABLE,
     output:
+        **vector_figures("results/figures/consensus/tree", ""),
         png=report(
             "results/figures/consensus/tree.png",
             caption="../report/consensus_tree.rst",
             category="Clusters",
             labels={"figure": "bootstrap consensus tree"},
         ),
-        **vector_figures("results/figures/consensus/tree", ""),
         csv=figure_file("results/figures/consensus/tree.csv"),
         newick=report(
             "results/tables/consensus/tree.newick",

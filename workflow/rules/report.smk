@@ -5,7 +5,9 @@
 # job per measure: a figure job spends more time starting Python and matplotlib than drawing.
 rule plot_maps:
     input:
-        distances=expand("results/tables/distances/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
+        distances=expand(
+            "results/tables/distances/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]
+        ),
         clusters=expand("results/tables/clusters/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
         linkage=expand("results/tables/linkage/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
     output:
@@ -45,13 +47,13 @@ rule plot_vocabulary:
     input:
         "results/tables/vocabulary.csv",
     output:
+        **vector_figures("results/figures/vocabulary", ""),
         png=report(
             "results/figures/vocabulary.png",
             caption="../report/vocabulary.rst",
             category="Vocabulary",
             labels={"figure": "vocabulary statistics"},
         ),
-        **vector_figures("results/figures/vocabulary", ""),
         csv=figure_file("results/figures/vocabulary.csv"),
     log:
         "logs/plot_vocabulary.log",

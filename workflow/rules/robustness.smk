@@ -3,7 +3,10 @@
 # "Robustness").
 ROBUSTNESS_OUTPUTS = when(
     "robustness",
-    ["results/tables/robustness.csv", *expand("results/figures/robustness.{ext}", ext=FIGURE_FILES)],
+    [
+        "results/tables/robustness.csv",
+        *expand("results/figures/robustness.{ext}", ext=FIGURE_FILES),
+    ],
 )
 
 
@@ -11,6 +14,7 @@ rule robustness:
     input:
         WORD_TABLE,
     output:
+        **vector_figures("results/figures/robustness", ""),
         table=report(
             "results/tables/robustness.csv",
             caption="../report/robustness_table.rst",
@@ -23,7 +27,6 @@ rule robustness:
             category="Clusters",
             labels={"figure": "robustness map"},
         ),
-        **vector_figures("results/figures/robustness", ""),
         csv=figure_file("results/figures/robustness.csv"),
     log:
         "logs/robustness.log",
