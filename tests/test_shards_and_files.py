@@ -37,11 +37,12 @@ def test_json_gz_is_deterministic(tmp_path):
     assert gzip.decompress(first).startswith(b"{")
 
 
+@pytest.mark.parametrize("compact", [False, True])
 @pytest.mark.parametrize("name", ["a.json", "a.json.gz"])
 @pytest.mark.parametrize("items", [[], [1], [{"a": [1, {"b": "x\ny"}], "c": {}}, "é\u2028", []]])
-def test_json_array_streamed_has_the_bytes_of_the_whole_list(tmp_path, name, items):
-    write_json(tmp_path / "whole" / name, items)
-    write_json_array(tmp_path / "streamed" / name, iter(items))
+def test_json_array_streamed_has_the_bytes_of_the_whole_list(tmp_path, name, items, compact):
+    write_json(tmp_path / "whole" / name, items, compact=compact)
+    write_json_array(tmp_path / "streamed" / name, iter(items), compact=compact)
     assert (tmp_path / "streamed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
     assert read_json(tmp_path / "streamed" / name) == items
 

@@ -11,7 +11,7 @@ def main():
         settings=snakemake.params.settings,
         cache_dir=snakemake.params.cache,
     )
-    write_json_array(snakemake.output[0], profiles)
+    write_json_array(snakemake.output[0], profiles, compact=True)
 
 
 run(main, log_path=snakemake.log[0])

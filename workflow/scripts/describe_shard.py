@@ -12,7 +12,7 @@ def main():
         model=read_json(snakemake.input.model),
         cache_dir=snakemake.params.cache,
     )
-    write_json_array(snakemake.output[0], descriptions)
+    write_json_array(snakemake.output[0], descriptions, compact=True)
 
 
 run(main, log_path=snakemake.log[0])

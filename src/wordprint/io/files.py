@@ -75,14 +75,15 @@ def write_json(path: str | Path, obj: Any, *, compact: bool = False) -> None:
     atomic_write_bytes(path, data)
 
 
-def write_json_array(path: str | Path, items: Iterable[Any]) -> None:
+def write_json_array(path: str | Path, items: Iterable[Any], *, compact: bool = False) -> None:
     """:func:`write_json` of ``list(items)``, the same bytes, holding one item at a time.
 
     A shard of a thousand profiles is written as it is made, rather than kept whole in memory
     and serialised at the end.
     """
     # zlib's own gzip wrapper (wbits 31), as gzip.compress uses it for mtime 0: the same bytes.
-    packer = zlib.compressobj(6, zlib.DEFLATED, 31) if str(path).endswith(".gz") else None
+    level = 1 if compact else 6
+    packer = zlib.compressobj(level, zlib.DEFLATED, 31) if str(path).endswith(".gz") else None
     with atomic_file(path) as fh:
 
         def write(text: str) -> None:
@@ -91,12 +92,19 @@ def write_json_array(path: str | Path, items: Iterable[Any]) -> None:
 
         first = True
         for item in items:
-            # An item of a list indented by one: every line one space further in (JSON strings
-            # never hold a raw line break, so only the layout's line breaks are replaced).
-            text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
-            write(("[\n " if first else ",\n ") + text)
+            if compact:
+                write(("[" if first else ",") + json.dumps(item, ensure_ascii=False,
+                                                           separators=(",", ":")))
+            else:
+                # An item of a list indented by one: every line one space further in (JSON
+                # strings never hold a raw line break, so only the layout's breaks are replaced).
+                text = json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n ")
+                write(("[\n " if first else ",\n ") + text)
             first = False
-        write("[]\n" if first else "\n]\n")
+        if compact:
+            write("[]\n" if first else "]\n")
+        else:
+            write("[]\n" if first else "\n]\n")
         if packer:
             fh.write(packer.flush())
 

@@ -57,7 +57,9 @@ def profile_shard(
                 raw, doc_id=document.id, settings=doc_settings, tokens_out=tokens
             )
             write_tokens(token_cache_path(cache_dir, sha, doc_settings), tokens)
-            write_json(cached, profile)  # last: a cached profile implies cached tokens
+            # Last: a cached profile implies cached tokens. Compact: JSON's C encoder, 10x
+            # faster than an indented layout on a novel's 20,000 counts.
+            write_json(cached, profile, compact=True)
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
         yield profile
 
@@ -108,7 +110,7 @@ def describe_shard(
                 pattern=settings["pattern"],
                 settings=describe,
             )
-            write_json(cached, described)
+            write_json(cached, described, compact=True)
         described["id"] = document.id
         yield described
 
