@@ -57,7 +57,7 @@ def main() -> None:
     files = common.fiction_files()
     config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
     settings = profile_settings(config)
-    describe = describe_settings(config)
+    described = describe_settings(config)
     pattern = re.compile(r"\w+")
 
     def wc():
@@ -100,7 +100,7 @@ def main() -> None:
         split = sentences.splitter(model)
         for f, views in zip(files, kept):
             describe_document(views, doc_id=f.stem, splitter=split, pattern=settings["pattern"],
-                              settings=describe)
+                              settings=described)
 
     def full_tokens(views):
         return sum(len(v["full"][0]) for v in views)
@@ -110,7 +110,7 @@ def main() -> None:
         split = sentences.splitter(train())
         for f, views in zip(files, kept):
             describe_document(views, doc_id=f.stem, splitter=split, pattern=settings["pattern"],
-                              settings=describe)
+                              settings=described)
         return full_tokens(kept)
 
     token_ids("warm up " * 2000)  # polars' import (once per process, 0.2 s) is not counting
@@ -128,7 +128,7 @@ def main() -> None:
         ("Punkt model of the corpus (`sentences.train_model`, once per corpus)",
          lambda: (train(), sum(len(v["full"][0]) for v in kept))[1], args.profile_repeats),
         (f"describing step `describe_document` (views {config_views}: sentences, statistics, "
-         f"{describe.get('uncertainty', {}).get('replicates', 0)} bootstrap replicates)",
+         f"{described.get('uncertainty', {}).get('replicates', 0)} bootstrap replicates)",
          lambda: (describe(), full_tokens(kept))[1], args.profile_repeats),
         (f"**whole per-document step with the default statistics** (counting + model + "
          "describing)", whole_step, args.profile_repeats),

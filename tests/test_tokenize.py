@@ -101,13 +101,12 @@ def test_named_patterns_give_exactly_nltks_tokens(pattern, lowercase):
 
 
 @pytest.mark.parametrize("pattern", sorted(tokenize.TOKEN_PATTERNS))
-def test_tokens_and_sentence_lengths_in_one_pass_are_nltks(pattern):
+def test_sentence_lengths_counted_sentence_by_sentence_are_nltks(pattern):
     essay = normalise(ESSAY.read_text(encoding="utf-8"))
     sentences_of = [" ".join(hostile_strings(seed, 30)) for seed in range(3, 40)]
     for text in [essay, essay.encode("ascii", "ignore").decode(), *sentences_of]:
-        expected = nltk_words(text, pattern, True), nltk_sentence_lengths(text, pattern)
-        assert tokenize.words_and_sentence_lengths(text, pattern=pattern) == expected, text
-        assert tokenize.sentence_lengths(text, pattern=pattern) == expected[1], text
+        expected = nltk_sentence_lengths(text, pattern)
+        assert tokenize.sentence_lengths(text, pattern=pattern) == expected, text
 
 
 class EndsInsideTokens:
@@ -128,9 +127,7 @@ def test_one_pass_count_falls_back_where_an_end_cuts_a_token(ends):
     splitter = EndsInsideTokens(ends)
     starts = [m.start() for m in tokenize._named("words").for_any.finditer(text)]
     counts = np.diff(np.searchsorted(starts, [0, *ends]))
-    expected = nltk_words(text, "words", True), [int(n) for n in counts if n]
-    assert tokenize.words_and_sentence_lengths(text, splitter=splitter) == expected
-    assert tokenize.sentence_lengths(text, splitter=splitter) == expected[1]
+    assert tokenize.sentence_lengths(text, splitter=splitter) == [int(n) for n in counts if n]
 
 
 def test_remembering_punkt_decisions_changes_no_boundary(shared):

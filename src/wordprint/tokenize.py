@@ -157,6 +157,8 @@ PUNKT_TRAINING_CHARS = 200_000
 # across documents, up to this many of each (then forgotten): a novel has some 20,000 distinct
 # raw tokens.
 _TYPE_CACHE_SIZE = 100_000
+# Boundary decisions remembered by one splitter (a novel has some 7,000 distinct contexts).
+_DECISION_CACHE_SIZE = 500_000
 
 
 @functools.cache
@@ -217,6 +219,8 @@ def _punkt_classes() -> tuple[type, type, type]:
         def text_contains_sentbreak(self, text: str) -> bool:
             decision = self._decisions.get(text)
             if decision is None:
+                if len(self._decisions) >= _DECISION_CACHE_SIZE:
+                    self._decisions.clear()  # one splitter serves a whole shard of texts
                 decision = self._decisions[text] = super().text_contains_sentbreak(text)
             return decision
 
@@ -267,55 +271,6 @@ def _counts_between(starts: Sequence[int], ends: Sequence[int]) -> list[int]:
     return [int(n) for n in counts if n]
 
 
-def words_and_sentence_lengths(
-    text: str,
-    *,
-    pattern: str = "words",
-    lowercase: bool = True,
-    splitter: PunktSentenceTokenizer | None = None,
-) -> tuple[list[str], list[int]]:
-    """``words(text)`` and ``sentence_lengths(text)`` together, reading the text once.
-
-    For a named pattern the text is tokenised sentence by sentence (``findall`` between two
-    sentence ends), which gives both the tokens and each sentence's count. That is exact when
-    no token runs across a sentence end, which Punkt's ends (after ``.?!`` or closing quotes
-    and brackets, before a space or a dash) never cut; each end is checked, and if a token
-    would run across one the tokens' start offsets are counted instead, as
-    :func:`sentence_lengths` does.
-
-    Examples
-    --------
-    >>> words_and_sentence_lengths("One two three. Four five. 1936.")
-    (['one', 'two', 'three', 'four', 'five'], [3, 2])
-    """
-    if pattern not in TOKEN_PATTERNS:
-        tokens = words(text, pattern=pattern, lowercase=lowercase)
-        return tokens, sentence_lengths(text, pattern=pattern, splitter=splitter)
-    ends = _sentence_ends(text, splitter)
-    ascii_re, any_re, across = _named(pattern)
-    if any(b < a for a, b in pairwise(ends)) or any(across.match(text, e) for e in ends):
-        tokens = words(text, pattern=pattern, lowercase=lowercase)
-        return tokens, _counts_between(_token_starts(text, pattern), ends)
-    source = text
-    if text.isascii():
-        finder = ascii_re
-        if lowercase:
-            source, lowercase = text.lower(), False  # same length, same classes
-    else:
-        finder = any_re
-    tokens: list[str] = []
-    lengths: list[int] = []
-    start = 0
-    for end in ends:
-        found = finder.findall(source, start, end)
-        if found:
-            tokens += found
-            lengths.append(len(found))
-        start = end
-    tokens += finder.findall(source, start)  # after the last end: tokens, not a sentence
-    return _lower(tokens, lowercase), lengths
-
-
 def has_words(text: str, *, pattern: str = "words") -> bool:
     """Whether ``text`` has at least one word token (``words(text) != []``), found cheaply.
 
@@ -341,20 +296,29 @@ def sentence_lengths(
 ) -> list[int]:
     """Number of word tokens in each sentence that has at least one.
 
-    Words are found once in the whole text and counted between sentence boundaries, rather than
-    tokenising every sentence again.
+    For a named pattern the tokens are counted sentence by sentence (``findall`` between two
+    sentence ends, in C), which is exact when no token runs across a sentence end: Punkt's ends
+    (after ``.?!`` or closing quotes and brackets, before a space or a dash) never cut one, and
+    each end is checked. Otherwise, and for a regular expression of the config, the tokens'
+    start offsets are counted between the ends.
 
     Examples
     --------
     >>> sentence_lengths("One two three. Four five. 1936.")
     [3, 2]
     """
+    ends = _sentence_ends(text, splitter)
     if pattern in TOKEN_PATTERNS:
+        ascii_re, any_re, across = _named(pattern)
+        if all(a <= b for a, b in pairwise(ends)) and not any(across.match(text, e) for e in ends):
+            finder = ascii_re if text.isascii() else any_re
+            counts = (len(finder.findall(text, a, b)) for a, b in pairwise([0, *ends]))
+            return [n for n in counts if n]
         starts = _token_starts(text, pattern)
     else:
         with _limit(pattern):
             starts = [start for start, _ in word_tokenizer(pattern=pattern).span_tokenize(text)]
-    return _counts_between(starts, _sentence_ends(text, splitter))
+    return _counts_between(starts, ends)
 
 
 class TokenIds(Sequence[str]):
