@@ -20,14 +20,14 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from wordprint.corpus import sample_id
+from wordprint.count import token_ids
+from wordprint.describe import describe_view
 from wordprint.features import feature_counts
 from wordprint.gutenberg import strip_gutenberg
 from wordprint.quotes import split_quotations
 from wordprint.split import PRESETS as SPLIT_PRESETS
 from wordprint.split import book_part
 from wordprint.text import DecodeError, decode_text, normalise
-from wordprint.count import token_ids
-from wordprint.describe import describe_view
 from wordprint.tokenize import TokenIds, has_words, sentence_lengths, words
 
 if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is described
@@ -102,28 +102,29 @@ class DocumentError(ValueError):
 
 
 def profile_view(
-    text: str, settings: ProfileSettings, *, tokens_out: list[TokenIds] | None = None
+    text: str, settings: ProfileSettings, *, tokens: TokenIds | None = None
 ) -> dict[str, Any]:
     """Token total and counts of one view of a document (and of its segments, its n-grams).
 
-    The view's tokens, numbered (:class:`TokenIds`, counted in compiled code by
-    :func:`wordprint.count.token_ids`), are appended to ``tokens_out`` when it is given.
+    ``tokens`` are the view's tokens, numbered, when the caller has them; otherwise they are
+    found and counted in compiled code (:func:`wordprint.count.token_ids`).
     """
-    numbered = token_ids(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
-    if tokens_out is not None:
-        tokens_out.append(numbered)
+    numbered = tokens
+    if numbered is None:
+        numbered = token_ids(text, pattern=settings["pattern"], lowercase=settings["lowercase"])
     result = {"tokens": len(numbered), "counts": numbered_counts(numbered)}
     # Other feature sets (word and character n-grams) and segments need the token strings.
     extra = [name for name in settings.get("features", []) if name != "words"]
     size = settings.get("segment_size", 0)
-    tokens = list(numbered) if extra or size else []
+    strings = list(numbered) if extra or size else []
     if extra:
         result["features"] = {
-            name: ordered_counts(feature_counts(text, tokens, feature_set=name)) for name in extra
+            name: ordered_counts(feature_counts(text, strings, feature_set=name)) for name in extra
         }
     if size:
         result["segments"] = [
-            ordered_counts(Counter(tokens[i : i + size])) for i in range(0, len(tokens) - size + 1, size)
+            ordered_counts(Counter(strings[i : i + size]))
+            for i in range(0, len(strings) - size + 1, size)
         ]
     return result
 
@@ -266,10 +267,12 @@ def profile_document(
                     f"document {doc_id!r}: its text has no words after cleaning (empty, "
                     "whitespace, numbers or punctuation only). Check the file or remove its row."
                 )
-            kept: list[TokenIds] = []
-            result["views"][name] = profile_view(texts[name], settings, tokens_out=kept)
+            numbered = token_ids(
+                texts[name], pattern=settings["pattern"], lowercase=settings["lowercase"]
+            )
+            result["views"][name] = profile_view(texts[name], settings, tokens=numbered)
             if tokens_out is not None:
-                tokens_out[name] = (kept[0], texts[name])
+                tokens_out[name] = (numbered, texts[name])
     return result
 
 
