@@ -38,8 +38,8 @@ def main() -> None:
         "without comparisons. Target: warm <= 10% of cold at 260 texts."),
         "",
         ("| texts | cold | warm (+1 text) | warm / cold | jobs rerun | count / describe jobs "
-        "| other processes' CPU, cold / warm |"),
-        "|---|---|---|---|---|---|---|",
+        "| Punkt model retrained | other processes' CPU, cold / warm |"),
+        "|---|---|---|---|---|---|---|---|",
     ]
     for size in args.sizes:
         copies = math.ceil(size / 26)
@@ -60,9 +60,13 @@ def main() -> None:
         lines.append(
             f"| {size} | {cold.seconds:.1f} s | {warm.seconds:.1f} s | **{ratio:.1%}** | "
             f"{stats.get('total', '?')} | {len(count)} job, {sum(count):.1f} s / {len(describe)} "
-            f"job, {sum(describe):.1f} s | {cold.other_cpu:.2f} / {warm.other_cpu:.2f} cores |"
+            f"job, {sum(describe):.1f} s | {'yes' if stats.get('sentence_model') else 'no'} | "
+            f"{cold.other_cpu:.2f} / {warm.other_cpu:.2f} cores |"
         )
         last_warm = warm
+    lines += ["", ("The corpus's Punkt model learns from the 5 documents whose ids come first in "
+              "SHA-256 order: a new text joins that sample, and every document's vocabulary "
+              "statistics are then computed again, with chance 5 / (N + 1) (`sentences.py`).")]
     lines += ["", f"Jobs of the last warm rerun ({args.sizes[-1]} + 1 texts):", "",
               *common.job_table(last_warm.jobs, last_warm.job_peaks)]
     if not args.no_results:

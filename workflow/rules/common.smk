@@ -1,25 +1,15 @@
 # Configuration, catalog and the names of every output, read once when the workflow starts.
-import csv
 from pathlib import Path
 
 from snakemake.exceptions import WorkflowError
-from snakemake.io import IOFile
 from snakemake.utils import validate
 
 from wordprint.features import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
-from wordprint.io.provenance import (
-    file_sha256,
-    in_workdir,
-    run_record,
-    shown_value,
-    utc_time,
-    write_record,
-)
 from wordprint.io.runlock import claim_folder
 from wordprint.params import ShownList, shown_safely
-from wordprint.shards import shard_of
 from wordprint.profile import describe_settings, profile_settings
+from wordprint.shards import shard_of
 from wordprint.robustness import grid_settings
 from wordprint.sentences import sample_documents
 from wordprint.tokenize import TOKEN_PATTERNS
@@ -359,69 +349,3 @@ def final_outputs():
         *ATTRIBUTE_OUTPUTS,
         *ROBUSTNESS_OUTPUTS,
     ]
-
-
-def cleaning_summaries():
-    """Each document's row of results/tables/cleaning.csv (what cleaning removed or found)."""
-    table = Path("results/tables/cleaning.csv")
-    if not table.is_file():
-        return {}
-    with open(table, newline="", encoding="utf-8") as handle:
-        return {row.pop("id"): row for row in csv.DictReader(handle)}
-
-
-def output_jobs():
-    """Every file under results/ with the job Snakemake recorded as making it, one job a row."""
-    jobs = {}
-    for path in sorted(Path("results").rglob("*")):
-        if not path.is_file() or path.name.startswith(".") or str(path) == PROVENANCE:
-            continue
-        made = workflow.persistence.metadata(IOFile(str(path)))
-        inputs = [in_workdir(i) for i in made.input] if made else None
-        params = [shown_value(in_workdir(p)) for p in made.params] if made else None
-        job = jobs.setdefault(
-            repr((made and made.rule, inputs, params)),
-            {
-                "rule": made.rule if made else None,
-                "inputs": inputs,
-                "params": params,
-                "outputs": {},
-                "started": made and made.starttime,
-                "finished": made and made.endtime,
-            },
-        )
-        job["outputs"][str(path)] = file_sha256(path)
-        if made:
-            job["started"] = min(job["started"], made.starttime)
-            job["finished"] = max(job["finished"], made.endtime)
-    for job in jobs.values():  # seconds since 1970 as UTC times
-        for key in ("started", "finished"):
-            job[key] = job[key] and utc_time(job[key])
-    return list(jobs.values())
-
-
-def write_provenance(path):
-    """The provenance record: software, configuration, documents, the job of every output.
-
-    Runs inside Snakemake (a run: block), which knows the job that made each file.
-    """
-    cleaning = cleaning_summaries()
-    documents = [
-        {
-            "id": d.id,
-            "author": d.author,
-            "title": d.title,
-            "source": d.source,
-            "file": in_workdir(str(Path(raw_source(d)).resolve())),
-            "sha256": file_sha256(Path(raw_source(d))),
-            "cleaning": cleaning.get(d.id),
-        }
-        for d in DOCUMENTS
-    ]
-    record = run_record(
-        config=config,
-        workflow_folder=Path(workflow.main_snakefile).parent,
-        documents=documents,
-        jobs=output_jobs(),
-    )
-    write_record(Path(path), record)

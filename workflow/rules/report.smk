@@ -117,7 +117,8 @@ rule report_html:
         "../scripts/report_html.py"
 
 
-# Last: the record of what made every file under results/ (see wordprint.io.provenance).
+# Last: the record of what made every file under results/ (see wordprint.io.provenance), from
+# Snakemake's records of the finished jobs.
 rule provenance:
     input:
         [path for path in final_outputs() if path != PROVENANCE],
@@ -130,5 +131,10 @@ rule provenance:
         ),
     log:
         "logs/provenance.log",
-    run:
-        write_provenance(output[0])
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        documents=DOCUMENTS,
+        sources=[raw_source(d) for d in DOCUMENTS],
+    script:
+        "../scripts/provenance.py"

@@ -18,12 +18,13 @@ across runs of the same commit and configuration.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import platform
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from importlib import metadata as package_metadata
 from pathlib import Path
@@ -40,9 +41,11 @@ __all__ = [
     "file_sha256",
     "in_workdir",
     "job_metadata",
+    "output_jobs",
     "revision",
     "run_record",
     "shown_value",
+    "snakemake_record",
     "software",
     "stamp_figures",
     "utc_time",
@@ -155,6 +158,60 @@ def job_metadata(job: Any, workflow_folder: Path) -> dict[str, str]:
         "wordprint:revision": revision(workflow_folder) or "unknown",
         "wordprint:record": "results/provenance.json lists every output with its job",
     }
+
+
+def snakemake_record(path: str, *, folder: Path = Path(".snakemake")) -> dict[str, Any] | None:
+    """Snakemake's record of the job that made the output ``path`` (relative to the working
+    folder), or None: its file persistence keeps one JSON file per output, named by the path in
+    URL-safe base64, split into folders of at most the file system's name length (folders
+    marked ``@``), as ``snakemake.persistence.file`` writes them (record format 6, Snakemake 9).
+    Read from a file, so a script job can write the record without a second Snakemake process.
+    """
+    name = base64.urlsafe_b64encode(path.encode("utf-8")).decode()
+    limit = max((os.pathconf(folder, "PC_NAME_MAX") if os.name == "posix" and folder.is_dir()
+                 else 255) or 255, 2) - 1
+    parts = [name[i : i + limit] for i in range(0, len(name), limit)]
+    file = folder.joinpath("metadata", *["@" + part for part in parts[:-1]], parts[-1])
+    try:
+        record = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and "rule" in record else None
+
+
+def output_jobs(
+    files: Iterable[Path],
+    *,
+    record: Callable[[str], Mapping[str, Any] | None] = snakemake_record,
+) -> list[dict[str, Any]]:
+    """Every file of ``files`` (relative paths) with its SHA-256, grouped by the job that made
+    it: rule, inputs and parameters as Snakemake recorded them (``record``), and when it ran
+    (UTC). A file without a record (made by hand, or by a Snakemake that keeps its records
+    elsewhere) gets a job of its own with ``rule`` None."""
+    jobs: dict[str, dict[str, Any]] = {}
+    for path in files:
+        made = record(str(path))
+        inputs = [in_workdir(i) for i in made["input"]] if made else None
+        params = [shown_value(in_workdir(p)) for p in made["params"]] if made else None
+        job = jobs.setdefault(
+            repr((made and made["rule"], inputs, params)),
+            {
+                "rule": made["rule"] if made else None,
+                "inputs": inputs,
+                "params": params,
+                "outputs": {},
+                "started": made and made.get("starttime"),
+                "finished": made and made.get("endtime"),
+            },
+        )
+        job["outputs"][str(path)] = file_sha256(path)
+        if made and job["started"] is not None and job["finished"] is not None:
+            job["started"] = min(job["started"], made["starttime"])
+            job["finished"] = max(job["finished"], made["endtime"])
+    for job in jobs.values():  # seconds since 1970 as UTC times
+        for key in ("started", "finished"):
+            job[key] = job[key] and utc_time(job[key])
+    return list(jobs.values())
 
 
 def run_record(

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from wordprint.io.files import read_csv
+from wordprint.io.provenance import (
+    file_sha256,
+    in_workdir,
+    output_jobs,
+    run_record,
+    write_record,
+)
+from wordprint.io.step import run
+
+
+def main():
+    par, record = snakemake.params, Path(snakemake.output[0])
+    header, rows = read_csv("results/tables/cleaning.csv")
+    cleaning = {row[0]: dict(zip(header[1:], row[1:])) for row in rows}
+    documents = [
+        {
+            "id": d.id,
+            "author": d.author,
+            "title": d.title,
+            "source": d.source,
+            "file": in_workdir(str(Path(source).resolve())),
+            "sha256": file_sha256(Path(source)),
+            "cleaning": cleaning.get(d.id),
+        }
+        for d, source in zip(par.documents, par.sources)
+    ]
+    outputs = sorted(
+        p for p in Path("results").rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p != record
+    )
+    write_record(
+        record,
+        run_record(
+            config=snakemake.config,
+            workflow_folder=Path(snakemake.scriptdir).parents[1],
+            documents=documents,
+            jobs=output_jobs(outputs),
+        ),
+    )
+
+
+run(main, log_path=snakemake.log[0])
