@@ -60,7 +60,7 @@ STAGES = {
     "  of which bootstrap intervals": ("wordprint/uncertainty.py", "_intervals_of_ids"),
     "token cache read back (`read_tokens`)": ("wordprint/io/tokens.py", "read_tokens"),
     "emptiness checks (`tokenize.has_words`)": ("wordprint/tokenize.py", "has_words"),
-    "JSON + gzip + fsync (`write_json`: cache + shard file)": ("wordprint/io/files.py",
+    "JSON + gzip + fsync (`write_json`: caches + shard files, compact)": ("wordprint/io/files.py",
                                                                "write_json"),
     "token cache (`write_tokens`: numpy arrays + fsync)": ("wordprint/io/tokens.py",
                                                           "write_tokens"),
@@ -191,7 +191,7 @@ def main() -> None:
     def step() -> None:
         profiles = list(profile_shard(documents, [d.path for d in documents],
                                       settings=settings, cache_dir=folder / "cache"))
-        write_json(folder / "shard.json.gz", profiles)
+        write_json(folder / "shard.json.gz", profiles, compact=True)
         sample = sentences.sample_documents([d.id for d in documents])
         texts = (clean_document(d.path.read_bytes(), doc_id=d.id, quotations=False)[0]["full"]
                  for d in documents if d.id in sample)
@@ -199,7 +199,7 @@ def main() -> None:
         described = list(describe_shard(profiles, documents, settings=settings,
                                         describe=describe, model=model,
                                         cache_dir=folder / "cache"))
-        write_json(folder / "described.json.gz", described)
+        write_json(folder / "described.json.gz", described, compact=True)
 
     profiler = cProfile.Profile()
     start = time.perf_counter()
