@@ -318,9 +318,11 @@ def make_workdir(folder: str | Path, *, config_file: str = "config.yaml", **over
 
 def snakemake_command(workdir: str | Path, catalog: str | Path, *, cores: int = 2,
                       extra: Sequence[str] = ()) -> list[str]:
-    """The wordprint workflow in ``workdir`` on ``catalog`` (absolute path)."""
+    """The wordprint workflow in ``workdir`` on ``catalog`` (absolute path), with the folder's
+    ``config/config.yaml`` (:func:`make_workdir`) as the analysis's config file."""
     return [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-            "--directory", str(workdir), "--cores", str(cores), "--config",
+            "--directory", str(workdir), "--cores", str(cores),
+            "--configfile", str(Path(workdir) / "config" / "config.yaml"), "--config",
             f"catalog={Path(catalog).resolve()}", *extra]
 
 
@@ -333,12 +335,6 @@ def job_stats(text: str) -> dict[str, int]:
             break
         counts[parts[0]] = int(parts[1])
     return counts
-
-
-def cluster_scores(workdir: str | Path) -> dict[tuple[str, str], str]:
-    """(measure, mfw) -> ARI from a finished run's cluster_scores.csv."""
-    with open(Path(workdir) / "results/tables/cluster_scores.csv", newline="") as fh:
-        return {(r["measure"], r["mfw"]): r["ari"] for r in csv.DictReader(fh)}
 
 
 def job_table(jobs: dict[str, list[float]], peaks: dict[str, int] | None = None) -> list[str]:

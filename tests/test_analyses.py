@@ -79,7 +79,7 @@ def test_a_lean_run_makes_dendrograms_and_a_report_only(tmp_path, workflow):
     root = project(tmp_path, "lean.yaml")
     run = workflow.run(root, "--cores", "2")
     assert run.returncode == 0, run.stderr[-3000:]
-    results = root / "results"
+    results = root / "results" / "lean"
     assert not (results / "sentences").exists() and not (results / "vocabulary").exists()
     made = sorted(p.relative_to(results / "figures").as_posix()
                   for p in (results / "figures").rglob("*") if p.is_file())

@@ -128,7 +128,7 @@ def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
         assert run.returncode == 0, run.stderr[-3000:]
         assert planned_jobs(run.stdout + run.stderr)["count_shard"] == len({
             shard_of(i, shards) for i in ids})
-        folder = root / "results" / "tables"
+        folder = root / "results" / "default" / "tables"
         tables[name] = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*")
                         if p.is_file()}
     assert len(tables["default"]) >= 5  # vocabulary, cluster scores, mfw, distances, clusters
@@ -145,11 +145,11 @@ def test_maps_are_drawn_for_the_reports_setting_unless_every_setting_is_asked(tm
     jobs = planned_jobs(run.stdout + run.stderr)
     # every setting's distances and clusters in one job, one setting's figures
     assert (jobs["cluster"], jobs["plot_maps"], jobs["pca"]) == (1, 1, 1)
-    assert "results/figures/mds/cosine_delta_mfw50.png" in run.stdout
+    assert "results/default/figures/mds/cosine_delta_mfw50.png" in run.stdout
     every = make_project(tmp_path / "every", DOCUMENTS, mfw=[50, 100],
                          report={"mfw": 50, "every_setting": True})
     run = snakemake(every, "--cores", "1", "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
     jobs = planned_jobs(run.stdout + run.stderr)
     assert (jobs["plot_maps"], jobs["pca"]) == (2, 2)  # one job per measure; 2 MFW
-    assert "results/figures/mds/burrows_mfw100.png" in run.stdout
+    assert "results/default/figures/mds/burrows_mfw100.png" in run.stdout

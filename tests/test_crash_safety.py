@@ -39,7 +39,7 @@ def start_and_kill(root: Path) -> None:
     )
     deadline = time.monotonic() + 600
     try:
-        while not list((root / "results" / "counts").glob("shard-*.json.gz")):
+        while not list((root / "results" / "default" / "counts").glob("shard-*.json.gz")):
             assert process.poll() is None, "the run ended before a shard was written"
             assert time.monotonic() < deadline, "no shard written in 10 minutes"
             time.sleep(0.05)
@@ -52,7 +52,7 @@ def test_killed_run_resumes_to_identical_results(tmp_path_factory, shared, tmp_p
     reference = reference_run(tmp_path_factory, shared)
     root = make_project(tmp_path / "killed", shared)
     start_and_kill(root)
-    assert not (root / "results" / "report.html").exists()  # killed mid-run indeed
+    assert not (root / "results" / "default" / "report.html").exists()  # killed mid-run indeed
 
     # The kill left Snakemake's lock behind; the plain command resumes all the same.
     assert list((root / ".snakemake" / "locks").iterdir())
@@ -64,7 +64,7 @@ def test_killed_run_resumes_to_identical_results(tmp_path_factory, shared, tmp_p
     assert sorted(got) == sorted(expected)
     # Only the provenance record differs: it says when each job ran.
     differ = [name for name in expected if got[name] != expected[name]]
-    assert differ == ["results/provenance.json"]
+    assert differ == ["results/default/provenance.json"]
 
 
 def test_a_live_run_still_locks_its_folder(tmp_path, shared):
@@ -72,7 +72,7 @@ def test_a_live_run_still_locks_its_folder(tmp_path, shared):
     root = make_project(tmp_path / "busy", shared)
     locks = root / ".snakemake" / "locks"
     locks.mkdir(parents=True)
-    (locks / "0.output.lock").write_text("results/report.html\n")
+    (locks / "0.output.lock").write_text("results/default/report.html\n")
     with open(root / ".snakemake" / "wordprint.lock", "ab") as held:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as the live run does
         busy = snakemake(root)

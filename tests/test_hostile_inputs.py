@@ -154,7 +154,7 @@ def test_utf16_with_bom_is_read_and_reported(shared, base):
     assert profile["views"] == views_of(text.encode())  # nothing lost in decoding
     assert profile["cleaning"]["encoding"] == "utf-16"
     assert profile["cleaning"]["warnings"][0] == "not valid UTF-8: decoded as utf-16"
-    vocabulary = {r["id"]: r for r in rows(base / "results/tables/vocabulary.csv")}
+    vocabulary = {r["id"]: r for r in rows(base / "results/default/tables/vocabulary.csv")}
     assert vocabulary["fed01"]["encoding"] == "utf-16"
     assert int(vocabulary["fed01"]["tokens"]) == profile["views"]["full"]["tokens"]
 
@@ -165,7 +165,7 @@ def test_utf8_with_bom_is_read_silently(shared, base):
     assert profile["views"] == views_of(text.encode())
     assert profile["cleaning"]["encoding"] == "utf-8-sig"
     assert profile["cleaning"]["warnings"] == []
-    vocabulary = {r["id"]: r for r in rows(base / "results/tables/vocabulary.csv")}
+    vocabulary = {r["id"]: r for r in rows(base / "results/default/tables/vocabulary.csv")}
     assert vocabulary["fed06"]["encoding"] == "utf-8-sig"
 
 
@@ -184,7 +184,7 @@ def test_windows_1252_smart_quotes_are_quotations(base):
     assert profile["cleaning"]["encoding"] == "cp1252"
     assert profile["cleaning"]["quotations"]["quoted_spans"] == 1
     assert "degenerated" not in own and own["party"] == 1  # the quotation left the own words
-    cleaning = {r["id"]: r for r in rows(base / "results/tables/cleaning.csv")}
+    cleaning = {r["id"]: r for r in rows(base / "results/default/tables/cleaning.csv")}
     assert cleaning["fed10"]["encoding"] == "cp1252"
 
 
@@ -197,7 +197,7 @@ def test_mixed_encodings_keep_their_utf8(base):
         "mixed encodings: 1 byte(s) are not UTF-8 (the first at byte 17) and were read as "
         "Windows-1252; check those places and save the file as UTF-8",
     )
-    vocabulary = {r["id"]: r for r in rows(base / "results/tables/vocabulary.csv")}
+    vocabulary = {r["id"]: r for r in rows(base / "results/default/tables/vocabulary.csv")}
     assert vocabulary["fed15"]["encoding"] == "utf-8+cp1252"
 
 
@@ -268,7 +268,7 @@ def test_whitespace_only_file_stops_its_shard_and_keeps_every_result(tmp_path, b
     # Snakemake removes the failed job's output (the profiles of blank's shard); the cache still
     # holds those documents' profiles, and every other result is untouched.
     lost = sorted(set(before) - set(after))
-    assert len(lost) == 1 and lost[0].startswith("results/counts/shard-")
+    assert len(lost) == 1 and lost[0].startswith("results/default/counts/shard-")
     assert {k: v for k, v in before.items() if k not in lost} == {
         k: v for k, v in after.items() if k in before
     }
@@ -340,7 +340,7 @@ def test_crlf_and_cr_line_ends_give_the_same_profile(shared, base):
     lf = views_of(text.encode())
     assert views_of(text.replace("\n", "\r\n").encode()) == lf
     assert views_of(text.replace("\n", "\r").encode()) == lf
-    vocabulary = {r["id"]: r for r in rows(base / "results/tables/vocabulary.csv")}
+    vocabulary = {r["id"]: r for r in rows(base / "results/default/tables/vocabulary.csv")}
     assert int(vocabulary["fed14"]["tokens"]) == lf["full"]["tokens"]  # CR line ends
 
 
@@ -356,9 +356,9 @@ def test_all_numbers_or_all_punctuation_is_refused(raw):
 
 
 def test_document_shorter_than_the_mfw_count(base):
-    short = {r["id"]: r["tokens"] for r in rows(base / "results/tables/short_samples.csv")}
+    short = {r["id"]: r["tokens"] for r in rows(base / "results/default/tables/short_samples.csv")}
     assert short["short"] == "5"
-    table = {r["id"]: r for r in rows(base / "results/tables/mfw/mfw20.csv")}
+    table = {r["id"]: r for r in rows(base / "results/default/tables/mfw/mfw20.csv")}
     # Relative frequencies of its 5 tokens: "the" 2/5, "people", "of", "state" 1/5 each; the
     # words that are not among the corpus's 20 most frequent are simply not in the table.
     counts = {"the": 2, "people": 1, "of": 1, "state": 1}
@@ -367,7 +367,7 @@ def test_document_shorter_than_the_mfw_count(base):
         w: n / 5 for w, n in counts.items() if w in row
     }
     assert "the" in row and "of" in row
-    distances = rows(base / "results/tables/distances/cosine_delta_mfw20.csv")
+    distances = rows(base / "results/default/tables/distances/cosine_delta_mfw20.csv")
     assert all(float(v) == float(v) for r in distances for k, v in r.items() if k != "id")
 
 
@@ -382,10 +382,10 @@ def test_single_document_corpus_stops_before_any_job(tmp_path, shared):
 
 
 def test_two_identical_documents_are_at_distance_zero(base):
-    distances = {r["id"]: r for r in rows(base / "results/tables/distances/cosine_delta_mfw20.csv")}
+    distances = {r["id"]: r for r in rows(base / "results/default/tables/distances/cosine_delta_mfw20.csv")}
     assert float(distances["fed10"]["fed10-copy"]) == 0.0
     assert float(distances["fed10"]["fed14"]) > 0
-    vocabulary = {r["id"]: r for r in rows(base / "results/tables/vocabulary.csv")}
+    vocabulary = {r["id"]: r for r in rows(base / "results/default/tables/vocabulary.csv")}
     same = ("tokens", "types", "mattr", "mtld", "yules_k")
     assert [vocabulary["fed10"][k] for k in same] == [vocabulary["fed10-copy"][k] for k in same]
 
@@ -572,13 +572,13 @@ def test_invalid_tokenizer_pattern(tmp_path, shared):
 
 def test_mfw_larger_than_the_vocabulary(base):
     # mfw: [20, 100000]; the seven documents use fewer than 100,000 distinct words.
-    header = (base / "results/tables/mfw/mfw100000.csv").read_text("utf-8").splitlines()[0]
+    header = (base / "results/default/tables/mfw/mfw100000.csv").read_text("utf-8").splitlines()[0]
     words = len(header.split(",")) - 1
     assert 1000 < words < 100_000
     log = (base / "logs/corpus_tables.log").read_text("utf-8")
     assert f"mfw 100000 exceeds the words left after selection: using all {words}" in log
     # clustered like every other setting (maps are drawn for the report's setting, MFW 20)
-    clusters = (base / "results/tables/clusters/cosine_delta_mfw100000.csv").read_text("utf-8")
+    clusters = (base / "results/default/tables/clusters/cosine_delta_mfw100000.csv").read_text("utf-8")
     assert len(clusters.splitlines()) == 8  # header + the seven documents
 
 
@@ -598,7 +598,7 @@ def test_mfw_list_from_the_command_line(tmp_path, shared):
     root = make_project(tmp_path, three_papers(shared))
     run = snakemake(root, "--dry-run", "--config", "mfw=[20,40]")
     assert run.returncode == 0, run.stderr[-2000:]
-    assert "results/tables/mfw/mfw40.csv" in run.stdout + run.stderr
+    assert "results/default/tables/mfw/mfw40.csv" in run.stdout + run.stderr
 
 
 def test_empty_comparison_group(shared):

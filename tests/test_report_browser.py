@@ -36,7 +36,7 @@ document.getElementById("report").addEventListener("load", function () {{
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, shared):
-    report = reference_run(tmp_path_factory, shared) / "results" / "report.html"
+    report = reference_run(tmp_path_factory, shared) / "results" / "default" / "report.html"
     folder = tmp_path_factory.mktemp("browser")
     probe = folder / "probe.html"
     probe.write_text(PROBE.format(report=report.as_uri()), encoding="utf-8")

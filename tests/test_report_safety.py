@@ -132,7 +132,7 @@ def test_the_renderer_would_see_a_payload_that_ran(tmp_path):
 
 @needs_chromium
 def test_no_payload_runs_in_the_report(project, tmp_path):
-    dom = render(project / "results" / "report.html", tmp_path / "profile")
+    dom = render(project / "results" / "default" / "report.html", tmp_path / "profile")
     assert "<h2 id=\"comparison\">Comparison</h2>" in dom  # the whole page was rendered
     for marker in MARKERS:
         assert marker not in dom, marker
@@ -152,7 +152,7 @@ def test_snakemakes_own_report_runs_no_payload(project, tmp_path):
 
 
 def test_payloads_are_shown_as_text(project):
-    html = (project / "results" / "report.html").read_text(encoding="utf-8")
+    html = (project / "results" / "default" / "report.html").read_text(encoding="utf-8")
     escaped = {p: p.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#x27;")
                for p in (SCRIPT, IMAGE, LABEL, TITLE)}
     for payload, text in escaped.items():
@@ -162,7 +162,7 @@ def test_payloads_are_shown_as_text(project):
     # The comparison's label, in the headings of its tables.
     assert f"Terms most key in {escaped[LABEL]}" in html
     # The text's markup survives tokenisation (\S+) as key terms and in lines in context.
-    kwic = (project / "results/tables/kwic/hostile-vs-rest.csv").read_text(encoding="utf-8")
+    kwic = (project / "results/default/tables/kwic/hostile-vs-rest.csv").read_text(encoding="utf-8")
     assert SCRIPT in kwic
     assert f"<td>{escaped[SCRIPT]}</td>" in html
     assert "<script" not in html.split("</head>", 1)[1]  # no script element in the body

@@ -78,7 +78,7 @@ def first_run(tmp_path_factory, shared):
 
 
 def test_outputs_exist_and_are_sensible(first_run):
-    results = first_run / "results"
+    results = first_run / "results" / "default"
     with open(results / "tables/vocabulary.csv") as fh:
         vocabulary = list(csv.DictReader(fh))
     assert [r["id"] for r in vocabulary][:2] == ["fed01", "fed06"]
@@ -98,7 +98,7 @@ def test_outputs_exist_and_are_sensible(first_run):
 
 
 def test_robustness_map_covers_every_document(first_run):
-    results = first_run / "results"
+    results = first_run / "results" / "default"
     rows = read_rows(results / "tables/robustness.csv")
     catalog = {r["id"]: r for r in read_rows(first_run / "mycorpus/catalog.csv")}
     assert list(rows[0]) == ["document", "label", "conclusion", "reference", "share", "holds",
@@ -183,7 +183,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def test_comparisons_find_known_markers(first_run):
-    results = first_run / "results"
+    results = first_run / "results" / "default"
     keyness = read_rows(results / "tables/keyness/hamilton-vs-madison.csv")
     upon = next(r for r in keyness if r["term"] == "upon")
     # Mosteller & Wallace (1964): Hamilton writes "upon" (here 10 times), Madison hardly ever (0).
@@ -209,7 +209,7 @@ def test_comparisons_find_known_markers(first_run):
 
 
 def test_bootstrap_intervals_in_tables_and_figure_data(first_run):
-    results = first_run / "results"
+    results = first_run / "results" / "default"
     # A text gets intervals from 5 segments of about 500 tokens (config 'uncertainty').
     long = {r["id"]: int(r["tokens"]) >= 2250 for r in read_rows(results / "tables/vocabulary.csv")}
     assert long["dawsey"] and not all(long.values())
@@ -252,7 +252,7 @@ def test_bootstrap_intervals_in_tables_and_figure_data(first_run):
 
 
 def test_comparison_figures_and_report(first_run):
-    results = first_run / "results"
+    results = first_run / "results" / "default"
     for kind in ("keyness", "zeta"):
         for name in ("hamilton-vs-madison", "essay-own-words-vs-rest"):
             for ext in ("png", "svg", "csv"):
@@ -286,12 +286,12 @@ def test_snakemake_report_has_captions(first_run):
     # caption and labels.
     start = html.index("var results = ", html.index('<script id="results">'))
     entries = json.loads(html[start:].split("\n", 1)[0].removeprefix("var results = ").rstrip(";"))
-    outputs = {str(p.relative_to(first_run)) for p in (first_run / "results").rglob("*")
+    outputs = {str(p.relative_to(first_run)) for p in (first_run / "results" / "default").rglob("*")
                if p.is_file() and not p.name.startswith(".")
                and p.parent.name not in {"counts", "vocabulary", "sentences"}}
     assert sorted(outputs - set(entries)) == []
     assert [k for k, v in entries.items() if not (v["caption"] and v["labels"])] == []
-    assert entries["results/figures/mds/cosine_delta_mfw100.pdf"]["labels"] == {
+    assert entries["results/default/figures/mds/cosine_delta_mfw100.pdf"]["labels"] == {
         "figure": "mds/cosine_delta_mfw100"}
 
 
@@ -306,10 +306,10 @@ def test_two_runs_from_scratch_give_identical_bytes(first_run, tmp_path, shared)
     catalog.write_text("".join(line for line in lines if not line.startswith("fed51,")))
     again = snakemake(first_run, "--config", "catalog=mycorpus/catalog.csv")
     assert again.returncode == 0, again.stderr[-3000:]
-    files = sorted(p.relative_to(second) for p in (second / "results").rglob("*") if p.is_file())
+    files = sorted(p.relative_to(second) for p in (second / "results" / "default").rglob("*") if p.is_file())
     assert len(files) > 40
     differ = [str(f) for f in files if (first_run / f).read_bytes() != (second / f).read_bytes()]
-    assert differ == ["results/provenance.json"]  # it records when each job ran
+    assert differ == ["results/default/provenance.json"]  # it records when each job ran
     # ... and says so: without the fields it lists as varying, the two records are the same.
     records = [json.loads((root / differ[0]).read_text()) for root in (first_run, second)]
     for record in records:
@@ -321,7 +321,7 @@ def test_two_runs_from_scratch_give_identical_bytes(first_run, tmp_path, shared)
 
 
 def test_provenance_records_every_output_and_input(first_run):
-    record = json.loads((first_run / "results/provenance.json").read_text(encoding="utf-8"))
+    record = json.loads((first_run / "results/default/provenance.json").read_text(encoding="utf-8"))
     assert record["software"]["wordprint"] == record["wordprint"]
     assert {"snakemake", "numpy", "scikit-learn", "nltk", "matplotlib"} <= set(record["software"])
     assert record["config"]["catalog"] == "mycorpus/catalog.csv"
@@ -333,23 +333,23 @@ def test_provenance_records_every_output_and_input(first_run):
     assert set(fed10["cleaning"]) >= {"encoding", "quoted_share", "warnings"}
     # Every file under results/ but the record itself, with its SHA-256 and its job.
     made = {path: (job, sha) for job in record["jobs"] for path, sha in job["outputs"].items()}
-    files = {str(p.relative_to(first_run)) for p in (first_run / "results").rglob("*")
-             if p.is_file() and not p.name.startswith(".")} - {"results/provenance.json"}
+    files = {str(p.relative_to(first_run)) for p in (first_run / "results" / "default").rglob("*")
+             if p.is_file() and not p.name.startswith(".")} - {"results/default/provenance.json"}
     assert set(made) == files
     for path, (job, sha) in made.items():
         assert hashlib.sha256((first_run / path).read_bytes()).hexdigest() == sha, path
-    job, _ = made["results/figures/mds/cosine_delta_mfw100.png"]
+    job, _ = made["results/default/figures/mds/cosine_delta_mfw100.png"]
     assert job["rule"] == "plot_maps"
-    assert sorted(job["inputs"]) == ["results/tables/clusters/cosine_delta_mfw100.csv",
-                                     "results/tables/distances/cosine_delta_mfw100.csv",
-                                     "results/tables/linkage/cosine_delta_mfw100.csv"]
+    assert sorted(job["inputs"]) == ["results/default/tables/clusters/cosine_delta_mfw100.csv",
+                                     "results/default/tables/distances/cosine_delta_mfw100.csv",
+                                     "results/default/tables/linkage/cosine_delta_mfw100.csv"]
     # The figure carries its own provenance, tied to the record by the config's digest.
-    with Image.open(first_run / "results/figures/mds/cosine_delta_mfw100.png") as png:
+    with Image.open(first_run / "results/default/figures/mds/cosine_delta_mfw100.png") as png:
         meta = png.text
     assert meta["wordprint:rule"] == "plot_maps"
     assert meta["wordprint:wildcards"] == "measure=cosine_delta"  # one job per measure
     assert meta["Title"] == "mds: Cosine Delta, 100 MFW, ward.D linkage"
     assert meta["wordprint:config-sha256"] == record["config_sha256"]
     assert meta["wordprint:version"] == record["wordprint"]
-    svg = (first_run / "results/figures/mds/cosine_delta_mfw100.svg").read_text(encoding="utf-8")
+    svg = (first_run / "results/default/figures/mds/cosine_delta_mfw100.svg").read_text(encoding="utf-8")
     assert "wordprint:rule: plot_maps" in svg

@@ -47,7 +47,7 @@ def federalist(tmp_path_factory, shared):
     (root / "reduced.yaml").write_text(REDUCED)
     run = snakemake(root, shared)
     assert run.returncode == 0, run.stderr[-3000:]
-    return root / "results"
+    return root / "results" / "federalist"
 
 
 def catalog() -> dict[str, dict[str, str]]:

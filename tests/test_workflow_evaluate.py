@@ -44,7 +44,7 @@ def grid_run(tmp_path_factory, shared):
     ]  # fmt: skip
     run = subprocess.run(command, capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-3000:]
-    return root / "results"
+    return root / "results" / "evaluation"
 
 
 def test_grid_has_a_row_per_setting(grid_run):
@@ -108,7 +108,8 @@ def test_consensus_reads_one_word_table_as_wide_as_its_largest_setting(grid_run)
     documents = read_catalog(grid_run.parent / "catalog.csv")
     profiles = read_profiles(sorted((grid_run / "counts").glob("shard-*.json.gz")))
     corpus = samples(documents, profiles, views=config["views"],
-                     min_quoted_share=config["quotes"]["min_share"])
+                     min_quoted_share=config["quotes"]["min_share"],
+                     min_cited=config["quotes"]["min_cited"])
     corpus = resample(corpus, **{k: config["sampling"][k]
                                  for k in ("method", "size", "samples", "seed")})
     expected_words, expected = feature_table(

@@ -56,7 +56,7 @@ def revolution(tmp_path_factory, shared):
 def test_every_book_is_downloaded_pinned_and_stripped(revolution):
     lock = json.loads((revolution / "corpus/revolution.lock.json").read_text())
     assert len(lock) == 30 and all(len(entry["sha256"]) == 64 for entry in lock.values())
-    cleaning = json.loads((revolution / "results/cleaning.json").read_text())
+    cleaning = json.loads((revolution / "results/revolution/cleaning.json").read_text())
     books = {k: v for k, v in cleaning.items() if k != "dawsey-2018"}
     assert len(books) == 30 and all(v["gutenberg"]["stripped"] for v in books.values())
     assert not cleaning["dawsey-2018"]["gutenberg"]["stripped"]
@@ -64,17 +64,17 @@ def test_every_book_is_downloaded_pinned_and_stripped(revolution):
 
 
 def test_the_essay_is_analysed_in_its_views(revolution):
-    with open(revolution / "results/tables/vocabulary.csv") as fh:
+    with open(revolution / "results/revolution/tables/vocabulary.csv") as fh:
         ids = [row["id"] for row in csv.DictReader(fh)]
     assert {"dawsey-2018", "dawsey-2018 (own)", "dawsey-2018 (quoted)"} <= set(ids)
-    with open(revolution / "results/tables/neighbours.csv") as fh:
+    with open(revolution / "results/revolution/tables/neighbours.csv") as fh:
         rows = [r for r in csv.DictReader(fh) if r["sample"] == "dawsey-2018 (quoted)"]
     # The quoted passages are mostly Trotsky's: their nearest book is one of his.
     assert rows[0]["neighbour"].startswith("Trotsky_")
-    with open(revolution / "results/tables/short_samples.csv") as fh:
+    with open(revolution / "results/revolution/tables/short_samples.csv") as fh:
         short = {row["id"] for row in csv.DictReader(fh)}
     assert "dawsey-2018 (quoted)" in short  # 835 words, below the 3,000-word sample size
-    html = (revolution / "results/report.html").read_text()
+    html = (revolution / "results/revolution/report.html").read_text()
     assert "Own words and quotations" in html
 
 

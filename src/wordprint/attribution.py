@@ -298,8 +298,8 @@ def split_samples(
         raise DocumentError(
             f"questioned document(s) {', '.join(map(repr, missing))} have none of the views in "
             f"attribution.views {list(plan.views)} (a view other than full exists only for "
-            "documents with at least quotes.min_share of their words quoted); add full to "
-            "attribution.views"
+            "documents with at least quotes.min_share of their words quoted, whose quotations "
+            "cite their sources: quotes.min_cited); add full to attribution.views"
         )
     return {
         "known": known,

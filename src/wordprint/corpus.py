@@ -46,19 +46,25 @@ def samples(
     *,
     views: Sequence[str] = ("full",),
     min_quoted_share: float = 0.0,
+    min_cited: float = 0.0,
 ) -> list[Sample]:
     """Samples in catalog order, one per document and view.
 
     Views other than ``full`` are included for documents with at least ``min_quoted_share`` of
-    their words inside quotations (and that have the view at all).
+    their words inside quotations whose quotations look like citations: at least
+    ``min_cited`` citations and footnote markers per quoted passage (:func:`cited_share_of`;
+    a novel's dialogue cites nothing). They must have the view at all.
     """
     result = []
     for document in documents:
         profile = profiles[document.id]
-        quoted_share = quoted_share_of(profile)
+        quotes_kept = (
+            quoted_share_of(profile) >= min_quoted_share
+            and cited_share_of(profile) >= min_cited
+        )
         for view in views:
             data = profile["views"].get(view)
-            if data is None or (view != "full" and quoted_share < min_quoted_share):
+            if data is None or (view != "full" and not quotes_kept):
                 continue
             result.append(
                 Sample(
@@ -76,6 +82,24 @@ def samples(
 def quoted_share_of(profile: Mapping[str, Any]) -> float:
     """The share of a document's words inside quotations (0 when they were not split)."""
     return (profile["cleaning"]["quotations"] or {}).get("quoted_share", 0.0)
+
+
+def cited_share_of(profile: Mapping[str, Any]) -> float:
+    """Citation parentheticals and footnote markers per quoted passage of a document (0 without
+    quotations): how much its quotations look like quoted sources rather than dialogue.
+
+    Examples
+    --------
+    >>> removed = {"citations": {"count": 3}, "footnote_markers": {"count": 1}}
+    >>> cited_share_of({"cleaning": {"quotations": {"quoted_spans": 8, "removed": removed}}})
+    0.5
+    """
+    quotations = profile["cleaning"]["quotations"] or {}
+    spans = quotations.get("quoted_spans", 0)
+    if not spans:
+        return 0.0
+    removed = quotations["removed"]
+    return (removed["citations"]["count"] + removed["footnote_markers"]["count"]) / spans
 
 
 def vocabulary_rows(
@@ -153,6 +177,7 @@ CLEANING_COLUMNS = (
     "gutenberg_chars_removed",
     "quoted_spans",
     "quoted_share",
+    "cited_share",
     "quotation_words",
     "citations",
     "footnote_markers",
@@ -173,12 +198,13 @@ def cleaning_rows(
         c = profiles[d.id]["cleaning"]
         g, q = c["gutenberg"], c["quotations"]
         if q is None:
-            quotations = [None] * 6
+            quotations = [None] * 7
         else:
             removed = q["removed"]
             quotations = [
                 q["quoted_spans"],
                 q["quoted_share"],
+                cited_share_of(profiles[d.id]),
                 removed["quotations"]["words"],
                 removed["citations"]["count"],
                 removed["footnote_markers"]["count"],

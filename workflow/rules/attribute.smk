@@ -20,8 +20,8 @@ IMPOSTORS_MFW = config["attribution"]["impostors"].get("mfw") or max(MFW)
 ROLLING_MFW = config["attribution"]["rolling"].get("mfw") or min(MFW)
 ROLLING_REFERENCES = [ATTRIBUTION_DOCUMENTS[i] for i in ATTRIBUTION.rolling_references]
 
-ATTRIBUTE_TABLES = "results/tables/attribution"
-ATTRIBUTE_FIGURES = "results/figures/attribution"
+ATTRIBUTE_TABLES = results("tables/attribution")
+ATTRIBUTE_FIGURES = results("figures/attribution")
 
 # Final outputs of this stage, collected by `rule all`, and what the HTML report shows.
 ATTRIBUTE_OUTPUTS = []
@@ -71,7 +71,7 @@ ATTRIBUTE_OUTPUTS += expand(
 
 rule attribute_classify:
     input:
-        expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
+        expand(results("tables/mfw/mfw{mfw}.csv"), mfw=MFW),
     output:
         **vector_figures(f"{ATTRIBUTE_FIGURES}/accuracy", "accuracy_"),
         crossval=report(
@@ -112,9 +112,9 @@ rule attribute_classify:
         ),
         accuracy_csv=figure_file(f"{ATTRIBUTE_FIGURES}/accuracy.csv"),
     log:
-        "logs/attribute_classify.log",
+        logs("attribute_classify.log"),
     benchmark:
-        "logs/benchmarks/attribute_classify.tsv"
+        logs("benchmarks/attribute_classify.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -127,7 +127,7 @@ rule attribute_classify:
 
 rule attribute_impostors:
     input:
-        f"results/tables/mfw/mfw{IMPOSTORS_MFW}.csv",
+        results(f"tables/mfw/mfw{IMPOSTORS_MFW}.csv"),
     output:
         impostors=report(
             f"{ATTRIBUTE_TABLES}/impostors.csv",
@@ -148,9 +148,9 @@ rule attribute_impostors:
             labels={"table": "impostors scores of the known texts"},
         ),
     log:
-        "logs/attribute_impostors.log",
+        logs("attribute_impostors.log"),
     benchmark:
-        "logs/benchmarks/attribute_impostors.tsv"
+        logs("benchmarks/attribute_impostors.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -176,7 +176,7 @@ rule attribute_figure:
         ),
         csv=figure_file(f"{ATTRIBUTE_FIGURES}/questioned.csv"),
     log:
-        "logs/attribute_figure.log",
+        logs("attribute_figure.log"),
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -187,7 +187,7 @@ rule attribute_figure:
 
 rule attribute_rolling:
     input:
-        features=f"results/tables/mfw/mfw{ROLLING_MFW}.csv",
+        features=results(f"tables/mfw/mfw{ROLLING_MFW}.csv"),
         text=lambda wildcards: raw_source(ATTRIBUTION_DOCUMENTS[wildcards.document]),
         references=[raw_source(d) for d in ROLLING_REFERENCES],
     output:
@@ -208,9 +208,9 @@ rule attribute_rolling:
         ),
         csv=figure_file(f"{ATTRIBUTE_FIGURES}/rolling_{{document}}.csv"),
     log:
-        "logs/attribute_rolling/{document}.log",
+        logs("attribute_rolling/{document}.log"),
     benchmark:
-        "logs/benchmarks/attribute_rolling/{document}.tsv"
+        logs("benchmarks/attribute_rolling/{document}.tsv")
     wildcard_constraints:
         document=r"[A-Za-z0-9][A-Za-z0-9._-]*",
     conda:

@@ -5,15 +5,15 @@
 
 rule cluster:
     input:
-        expand("results/tables/mfw/mfw{mfw}.csv", mfw=MFW),
+        expand(results("tables/mfw/mfw{mfw}.csv"), mfw=MFW),
     output:
         distances=[matrix_table("distances", m, n) for n in MFW for m in MEASURES],
         clusters=[matrix_table("clusters", m, n) for n in MFW for m in MEASURES],
         linkage=[matrix_table("linkage", m, n) for n in MFW for m in MEASURES],
     log:
-        "logs/cluster.log",
+        logs("cluster.log"),
     benchmark:
-        "logs/benchmarks/cluster.tsv"
+        logs("benchmarks/cluster.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -35,15 +35,15 @@ rule cluster_scores:
         profiles=shard_counts() if set(FEATURES) != {"words"} else [],
     output:
         report(
-            "results/tables/cluster_scores.csv",
+            results("tables/cluster_scores.csv"),
             caption="../report/cluster_scores.rst",
             category="Clusters",
             labels={"table": "cluster scores"},
         ),
     log:
-        "logs/cluster_scores.log",
+        logs("cluster_scores.log"),
     benchmark:
-        "logs/benchmarks/cluster_scores.tsv"
+        logs("benchmarks/cluster_scores.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -67,23 +67,23 @@ rule cluster_scores:
 rule neighbours:
     input:
         distances=expand(
-            "results/tables/distances/{measure}_mfw{mfw}.csv", measure=MEASURES, mfw=MFW
+            results("tables/distances/{measure}_mfw{mfw}.csv"), measure=MEASURES, mfw=MFW
         ),
-        report=f"results/tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
-        table=f"results/tables/mfw/mfw{REPORT_MFW}.csv",
+        report=results(f"tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv"),
+        table=results(f"tables/mfw/mfw{REPORT_MFW}.csv"),
         profiles=shard_counts(),
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(
-            "results/tables/neighbours.csv",
+            results("tables/neighbours.csv"),
             caption="../report/neighbours.rst",
             category="Distances",
             labels={"table": "nearest neighbours"},
         ),
     log:
-        "logs/neighbours.log",
+        logs("neighbours.log"),
     benchmark:
-        "logs/benchmarks/neighbours.tsv"
+        logs("benchmarks/neighbours.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:

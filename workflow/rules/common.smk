@@ -1,6 +1,7 @@
 # Configuration, catalog and the names of every output, read once when the workflow starts.
 from pathlib import Path
 
+from snakemake.common.configfile import load_configfile
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
@@ -13,6 +14,7 @@ from wordprint.shards import shard_of
 from wordprint.robustness import grid_settings
 from wordprint.sentences import sample_documents
 from wordprint.tokenize import TOKEN_PATTERNS
+from wordprint.workflow.analysis import analysis_config, analysis_name, remove_stale, stale_files
 
 # A run killed with SIGKILL leaves Snakemake's lock and its marks of unfinished jobs behind, and
 # the next plain run would refuse to start. Holding wordprint's run lock (released by the kernel
@@ -35,6 +37,19 @@ def schema_problem(err):
     )
 
 
+# config/config.yaml (the Snakefile's configfile) is the default analysis. A config file of the
+# user's (--configfile) or another catalog (--config catalog=...) makes another analysis, which
+# starts from the schema's defaults: nothing of the default analysis leaks into it.
+DEFAULT_CONFIG = "config/config.yaml"
+CONFIG_FILES = [str(f) for f in workflow.config_settings.configfiles]
+_resolved, IS_DEFAULT = analysis_config(
+    load_configfile(DEFAULT_CONFIG) if Path(DEFAULT_CONFIG).is_file() else {},
+    [load_configfile(f) for f in CONFIG_FILES],
+    dict(workflow.config_settings.config),
+)
+config.clear()
+config.update(_resolved)
+
 # --config reads a list with YAML's BaseLoader, so 'mfw=[200,2000]' arrives as ['200', '2000'],
 # and takes only True and False for booleans, so 'allow_outside_catalog=true' arrives as "true".
 if isinstance(config.get("mfw"), list):
@@ -51,6 +66,26 @@ except WorkflowError as err:
     if problem is None:
         raise
     raise WorkflowError(problem) from None
+
+# Every output of the analysis goes under results/<analysis>/, every log under logs/<analysis>/.
+try:
+    ANALYSIS = analysis_name(config, config_files=CONFIG_FILES, is_default=IS_DEFAULT)
+except ValueError as err:
+    raise WorkflowError(f"wordprint: {err}") from None
+config["analysis"] = ANALYSIS
+config["report"].setdefault("title", f"wordprint analysis {ANALYSIS}")
+RESULTS = f"results/{ANALYSIS}"
+
+
+def results(path):
+    """``path`` in the analysis's results folder."""
+    return f"{RESULTS}/{path}"
+
+
+def logs(path):
+    """``path`` in the analysis's log folder."""
+    return f"logs/{ANALYSIS}/{path}"
+
 
 # A regular expression of the config's tokenizer is compiled now, so a typo stops the run here.
 # The named patterns are known to work: they spare every run nltk's import (1.7 s).
@@ -148,7 +183,11 @@ if "features" in PROFILE_SETTINGS and config["sampling"]["method"] == "consecuti
     )
 
 # Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
-SAMPLE_SETTINGS = {"views": config["views"], "min_quoted_share": config["quotes"]["min_share"]}
+SAMPLE_SETTINGS = {
+    "views": config["views"],
+    "min_quoted_share": config["quotes"]["min_share"],
+    "min_cited": config["quotes"]["min_cited"],
+}
 SAMPLING = {k: config["sampling"][k] for k in ("method", "size", "samples", "seed")}
 
 # How the word tables are chosen (stylo's culling, start.at, delete.pronouns; function words).
@@ -201,7 +240,7 @@ WORD_TABLE_MFW = max(
         *when("robustness", [*ROBUSTNESS_GRID["mfw"], ROBUSTNESS_REFERENCE["mfw"]]),
     ]
 )
-WORD_TABLE = f"results/tables/mfw/mfw{WORD_TABLE_MFW}.csv"
+WORD_TABLE = results(f"tables/mfw/mfw{WORD_TABLE_MFW}.csv")
 TABLE_MFW = sorted({*MFW, WORD_TABLE_MFW})
 # Maps and PCA of every setting, or (the default) only of the report's: drawing is most of the
 # corpus-wide time (benchmarks/RESULTS.md), and any other setting's figure can be asked for by name.
@@ -210,15 +249,15 @@ if config["report"]["every_setting"]:
 else:
     MAP_SETTINGS = {"measure": [REPORT_MEASURE], "mfw": [REPORT_MFW]}
 EVALUATE_OUTPUTS = [
-    *when("scores", expand("results/figures/scores/ari_by_mfw.{ext}", ext=FIGURE_FILES)),
+    *when("scores", expand(results("figures/scores/ari_by_mfw.{ext}"), ext=FIGURE_FILES)),
     *when(
         "pca",
-        expand("results/figures/pca/mfw{mfw}.{ext}", mfw=MAP_SETTINGS["mfw"], ext=FIGURE_FILES),
+        expand(results("figures/pca/mfw{mfw}.{ext}"), mfw=MAP_SETTINGS["mfw"], ext=FIGURE_FILES),
     ),
-    *when("consensus", expand("results/figures/consensus/tree.{ext}", ext=FIGURE_FILES)),
+    *when("consensus", expand(results("figures/consensus/tree.{ext}"), ext=FIGURE_FILES)),
     *when(
         "consensus",
-        expand("results/tables/consensus/{name}", name=["tree.newick", "nodes.csv", "edges.csv"]),
+        expand(results("tables/consensus/{name}"), name=["tree.newick", "nodes.csv", "edges.csv"]),
     ),
 ]
 # The figures beside each dendrogram (wordprint.plot), by analysis.
@@ -236,13 +275,13 @@ wildcard_constraints:
 
 # The last job of a run: it records when each job ran, so it is the one file that differs
 # between two otherwise identical runs.
-PROVENANCE = "results/provenance.json"
+PROVENANCE = results("provenance.json")
 
 
 def map_figure(kind, caption, category, mfw):
     """The PNG of a map figure, registered for `snakemake --report` with caption and labels."""
     return report(
-        f"results/figures/{kind}/{{measure}}_mfw{mfw}.png",
+        results(f"figures/{kind}/{{measure}}_mfw{mfw}.png"),
         caption=f"../report/{caption}.rst",
         category=category,
         subcategory="{measure}",
@@ -260,7 +299,7 @@ def map_figures(mfw):
         outputs[kind] = [map_figure(kind, kind, captions[kind], n) for n in mfw]
         for ext in (*VECTOR_FORMATS, "csv"):
             outputs[f"{kind}_{ext}"] = [
-                figure_file(f"results/figures/{kind}/{{measure}}_mfw{n}.{ext}") for n in mfw
+                figure_file(results(f"figures/{kind}/{{measure}}_mfw{n}.{ext}")) for n in mfw
             ]
     return outputs
 
@@ -268,7 +307,7 @@ def map_figures(mfw):
 def matrix_table(kind, measure, mfw):
     """The table of one setting (distances, clusters or linkage), for Snakemake's report."""
     return report(
-        f"results/tables/{kind}/{measure}_mfw{mfw}.csv",
+        results(f"tables/{kind}/{measure}_mfw{mfw}.csv"),
         caption=f"../report/{kind}_table.rst",
         category="Distances" if kind == "distances" else "Clusters",
         subcategory=measure,
@@ -284,7 +323,7 @@ def figure_file(path):
         caption="../report/figure_files.rst",
         category="Figure files",
         subcategory=kind[Path(path).suffix],
-        labels={"figure": str(Path(path).with_suffix("")).removeprefix("results/figures/")},
+        labels={"figure": str(Path(path).with_suffix("")).removeprefix(results("figures/"))},
     )
 
 
@@ -306,39 +345,39 @@ def shard_sources(wildcards):
 
 
 def shard_counts():
-    return expand("results/counts/shard-{shard}.json.gz", shard=sorted(SHARDS))
+    return expand(results("counts/shard-{shard}.json.gz"), shard=sorted(SHARDS))
 
 
 def count_shards_of(documents):
     """The count shards holding ``documents``: their tokens are then in the cache."""
     shards = sorted({f"{shard_of(d.id, config['shards']):04d}" for d in documents})
-    return expand("results/counts/shard-{shard}.json.gz", shard=shards)
+    return expand(results("counts/shard-{shard}.json.gz"), shard=shards)
 
 
 def shard_descriptions():
-    return expand("results/vocabulary/shard-{shard}.json.gz", shard=sorted(SHARDS))
+    return expand(results("vocabulary/shard-{shard}.json.gz"), shard=sorted(SHARDS))
 
 
 def final_outputs():
     maps = expand(
-        "results/figures/{kind}/{measure}_mfw{mfw}.{ext}",
+        results("figures/{kind}/{measure}_mfw{mfw}.{ext}"),
         kind=MAP_KINDS,
         **MAP_SETTINGS,
         ext=FIGURE_FILES,
     )
     return [
-        "results/report.html",
+        results("report.html"),
         PROVENANCE,
-        "results/tables/cleaning.csv",
-        "results/cleaning.json",
-        "results/tables/short_samples.csv",
-        *when("vocabulary", ["results/tables/vocabulary.csv"]),
-        *when("vocabulary", expand("results/figures/vocabulary.{ext}", ext=FIGURE_FILES)),
-        *when("scores", ["results/tables/cluster_scores.csv"]),
-        *when("neighbours", ["results/tables/neighbours.csv"]),
+        results("tables/cleaning.csv"),
+        results("cleaning.json"),
+        results("tables/short_samples.csv"),
+        *when("vocabulary", [results("tables/vocabulary.csv")]),
+        *when("vocabulary", expand(results("figures/vocabulary.{ext}"), ext=FIGURE_FILES)),
+        *when("scores", [results("tables/cluster_scores.csv")]),
+        *when("neighbours", [results("tables/neighbours.csv")]),
         # every setting's flat clusters and linkage, whichever maps are drawn
         *expand(
-            "results/tables/{kind}/{measure}_mfw{mfw}.csv",
+            results("tables/{kind}/{measure}_mfw{mfw}.csv"),
             kind=["clusters", "linkage"],
             measure=MEASURES,
             mfw=MFW,
@@ -349,3 +388,19 @@ def final_outputs():
         *ATTRIBUTE_OUTPUTS,
         *ROBUSTNESS_OUTPUTS,
     ]
+
+
+# Outputs of an earlier configuration of this analysis cannot mix with this one's: a run of the
+# whole analysis (rule all) first removes every file of its results folder that none of its jobs
+# makes. A run for chosen targets (one figure by name) removes nothing.
+onstart:
+    if any(job.rule.name == "all" for job in workflow.dag.jobs):
+        planned = {str(f) for job in workflow.dag.jobs for f in job.output}
+        stale = stale_files(RESULTS, planned)
+        if stale:
+            remove_stale(RESULTS, stale)
+            shown = ", ".join(str(p) for p in stale[:5]) + (" ..." if len(stale) > 5 else "")
+            print(
+                f"wordprint: removed {len(stale)} file(s) of an earlier configuration from "
+                f"{RESULTS}/: {shown}"
+            )

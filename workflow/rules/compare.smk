@@ -27,24 +27,24 @@ GROWTH_DOCUMENTS = [CATALOG[i] for i in dict.fromkeys(i for i, _ in GROWTH_SAMPL
 
 # Final outputs of this stage, collected by `rule all`.
 COMPARE_OUTPUTS = expand(
-    "results/tables/{table}/{comparison}.csv",
+    results("tables/{table}/{comparison}.csv"),
     table=["keyness", "zeta", "kwic", "collocations", "overlap"],
     comparison=COMPARISONS,
 ) + expand(
-    "results/figures/{figure}/{comparison}.{ext}",
+    results("figures/{figure}/{comparison}.{ext}"),
     figure=["keyness", "zeta"],
     comparison=COMPARISONS,
     ext=FIGURE_FILES,
 )
 if COMPARISONS:
-    COMPARE_OUTPUTS += expand("results/figures/growth.{ext}", ext=FIGURE_FILES)
+    COMPARE_OUTPUTS += expand(results("figures/growth.{ext}"), ext=FIGURE_FILES)
 
 # What the HTML report shows of each comparison (see report.smk).
 COMPARE_REPORT = {
-    "figures": expand("results/figures/keyness/{comparison}.png", comparison=COMPARISONS),
-    "keyness": expand("results/tables/keyness/{comparison}.csv", comparison=COMPARISONS),
-    "kwic": expand("results/tables/kwic/{comparison}.csv", comparison=COMPARISONS),
-    "growth": ["results/figures/growth.png"] if COMPARISONS else [],
+    "figures": expand(results("figures/keyness/{comparison}.png"), comparison=COMPARISONS),
+    "keyness": expand(results("tables/keyness/{comparison}.csv"), comparison=COMPARISONS),
+    "kwic": expand(results("tables/kwic/{comparison}.csv"), comparison=COMPARISONS),
+    "growth": [results("figures/growth.png")] if COMPARISONS else [],
     "sides": [[c.name, c.target.label, c.reference.label] for c in COMPARISONS.values()],
 }
 
@@ -54,63 +54,63 @@ rule compare:
         counts=lambda wildcards: count_shards_of(COMPARE_DOCUMENTS[wildcards.comparison]),
         sources=lambda wildcards: COMPARE_SOURCES[wildcards.comparison],
     output:
-        **vector_figures("results/figures/keyness/{comparison}", "keyness_"),
-        **vector_figures("results/figures/zeta/{comparison}", "zeta_"),
+        **vector_figures(results("figures/keyness/{comparison}"), "keyness_"),
+        **vector_figures(results("figures/zeta/{comparison}"), "zeta_"),
         keyness=report(
-            "results/tables/keyness/{comparison}.csv",
+            results("tables/keyness/{comparison}.csv"),
             caption="../report/compare_keyness_table.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "table": "keyness"},
         ),
         zeta=report(
-            "results/tables/zeta/{comparison}.csv",
+            results("tables/zeta/{comparison}.csv"),
             caption="../report/compare_zeta_table.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "table": "Zeta"},
         ),
         kwic=report(
-            "results/tables/kwic/{comparison}.csv",
+            results("tables/kwic/{comparison}.csv"),
             caption="../report/compare_kwic.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "table": "keyword in context"},
         ),
         collocations=report(
-            "results/tables/collocations/{comparison}.csv",
+            results("tables/collocations/{comparison}.csv"),
             caption="../report/compare_collocations.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "table": "collocations"},
         ),
         overlap=report(
-            "results/tables/overlap/{comparison}.csv",
+            results("tables/overlap/{comparison}.csv"),
             caption="../report/compare_overlap.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "table": "vocabulary overlap"},
         ),
         keyness_png=report(
-            "results/figures/keyness/{comparison}.png",
+            results("figures/keyness/{comparison}.png"),
             caption="../report/compare_keyness_figure.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "key terms"},
         ),
-        keyness_csv=figure_file("results/figures/keyness/{comparison}.csv"),
+        keyness_csv=figure_file(results("figures/keyness/{comparison}.csv")),
         zeta_png=report(
-            "results/figures/zeta/{comparison}.png",
+            results("figures/zeta/{comparison}.png"),
             caption="../report/compare_zeta_figure.rst",
             category="Comparison",
             subcategory="{comparison}",
             labels={"comparison": "{comparison}", "figure": "Zeta"},
         ),
-        zeta_csv=figure_file("results/figures/zeta/{comparison}.csv"),
+        zeta_csv=figure_file(results("figures/zeta/{comparison}.csv")),
     log:
-        "logs/compare/{comparison}.log",
+        logs("compare/{comparison}.log"),
     benchmark:
-        "logs/benchmarks/compare/{comparison}.tsv"
+        logs("benchmarks/compare/{comparison}.tsv")
     wildcard_constraints:
         comparison=r"[A-Za-z0-9][A-Za-z0-9._-]*",
     conda:
@@ -131,16 +131,16 @@ rule compare_growth:
         counts=count_shards_of(GROWTH_DOCUMENTS),
         sources=[raw_source(d) for d in GROWTH_DOCUMENTS],
     output:
-        **vector_figures("results/figures/growth", ""),
+        **vector_figures(results("figures/growth"), ""),
         png=report(
-            "results/figures/growth.png",
+            results("figures/growth.png"),
             caption="../report/compare_growth.rst",
             category="Comparison",
             labels={"figure": "vocabulary growth"},
         ),
-        csv=figure_file("results/figures/growth.csv"),
+        csv=figure_file(results("figures/growth.csv")),
     log:
-        "logs/compare_growth.log",
+        logs("compare_growth.log"),
     conda:
         "../envs/wordprint.yaml"
     params:

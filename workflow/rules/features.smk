@@ -8,7 +8,7 @@ rule corpus_tables:
     output:
         tables=[
             report(
-                f"results/tables/mfw/mfw{n}.csv",
+                results(f"tables/mfw/mfw{n}.csv"),
                 caption="../report/mfw_table.rst",
                 category="Features",
                 labels={"table": "relative frequencies of the MFW", "MFW": str(n)},
@@ -16,25 +16,25 @@ rule corpus_tables:
             for n in TABLE_MFW
         ],
         short=report(
-            "results/tables/short_samples.csv",
+            results("tables/short_samples.csv"),
             caption="../report/short_samples.rst",
             category="Features",
             labels={"table": "samples below the reliable size"},
         ),
         cleaning=report(
-            "results/tables/cleaning.csv",
+            results("tables/cleaning.csv"),
             caption="../report/cleaning.rst",
             category="Corpus",
             labels={"table": "cleaning report"},
         ),
         cleaning_json=report(
-            "results/cleaning.json",
+            results("cleaning.json"),
             caption="../report/cleaning.rst",
             category="Corpus",
             labels={"table": "cleaning report, every warning (JSON)"},
         ),
     log:
-        "logs/corpus_tables.log",
+        logs("corpus_tables.log"),
     conda:
         "../envs/wordprint.yaml"
     params:

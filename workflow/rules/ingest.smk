@@ -10,7 +10,7 @@ rule fetch_gutenberg:
     output:
         f"{DOWNLOADS}/gutenberg/pg{{book}}.txt",
     log:
-        "logs/fetch_gutenberg/{book}.log",
+        logs("fetch_gutenberg/{book}.log"),
     conda:
         "../envs/wordprint.yaml"
     params:

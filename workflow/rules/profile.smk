@@ -7,11 +7,11 @@ rule count_shard:
     input:
         sources=shard_sources,
     output:
-        "results/counts/shard-{shard}.json.gz",
+        results("counts/shard-{shard}.json.gz"),
     log:
-        "logs/count_shard/{shard}.log",
+        logs("count_shard/{shard}.log"),
     benchmark:
-        "logs/benchmarks/count_shard/{shard}.tsv"
+        logs("benchmarks/count_shard/{shard}.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -27,9 +27,9 @@ rule sentence_model:
     input:
         sources=[raw_source(d) for d in SENTENCE_SAMPLE],
     output:
-        "results/sentences/punkt.json",
+        results("sentences/punkt.json"),
     log:
-        "logs/sentence_model.log",
+        logs("sentence_model.log"),
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -41,14 +41,14 @@ rule sentence_model:
 
 rule describe_shard:
     input:
-        counts="results/counts/shard-{shard}.json.gz",
-        model="results/sentences/punkt.json",
+        counts=results("counts/shard-{shard}.json.gz"),
+        model=results("sentences/punkt.json"),
     output:
-        "results/vocabulary/shard-{shard}.json.gz",
+        results("vocabulary/shard-{shard}.json.gz"),
     log:
-        "logs/describe_shard/{shard}.log",
+        logs("describe_shard/{shard}.log"),
     benchmark:
-        "logs/benchmarks/describe_shard/{shard}.tsv"
+        logs("benchmarks/describe_shard/{shard}.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -66,13 +66,13 @@ rule vocabulary_table:
         descriptions=shard_descriptions(),
     output:
         report(
-            "results/tables/vocabulary.csv",
+            results("tables/vocabulary.csv"),
             caption="../report/vocabulary_table.rst",
             category="Vocabulary",
             labels={"table": "vocabulary statistics"},
         ),
     log:
-        "logs/vocabulary_table.log",
+        logs("vocabulary_table.log"),
     conda:
         "../envs/wordprint.yaml"
     params:

@@ -6,14 +6,16 @@
 rule plot_maps:
     input:
         distances=expand(
-            "results/tables/distances/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]
+            results("tables/distances/{{measure}}_mfw{mfw}.csv"), mfw=MAP_SETTINGS["mfw"]
         ),
-        clusters=expand("results/tables/clusters/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
-        linkage=expand("results/tables/linkage/{{measure}}_mfw{mfw}.csv", mfw=MAP_SETTINGS["mfw"]),
+        clusters=expand(
+            results("tables/clusters/{{measure}}_mfw{mfw}.csv"), mfw=MAP_SETTINGS["mfw"]
+        ),
+        linkage=expand(results("tables/linkage/{{measure}}_mfw{mfw}.csv"), mfw=MAP_SETTINGS["mfw"]),
     output:
         **map_figures(MAP_SETTINGS["mfw"]),
     log:
-        "logs/plot_maps/{measure}.log",
+        logs("plot_maps/{measure}.log"),
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -27,13 +29,13 @@ rule plot_maps:
 # Any other setting's figures, asked for by name (e.g. results/figures/mds/burrows_mfw100.png).
 use rule plot_maps as plot_map_setting with:
     input:
-        distances="results/tables/distances/{measure}_mfw{mfw}.csv",
-        clusters="results/tables/clusters/{measure}_mfw{mfw}.csv",
-        linkage="results/tables/linkage/{measure}_mfw{mfw}.csv",
+        distances=results("tables/distances/{measure}_mfw{mfw}.csv"),
+        clusters=results("tables/clusters/{measure}_mfw{mfw}.csv"),
+        linkage=results("tables/linkage/{measure}_mfw{mfw}.csv"),
     output:
         **map_figures(["{mfw}"]),
     log:
-        "logs/plot_maps/{measure}_mfw{mfw}.log",
+        logs("plot_maps/{measure}_mfw{mfw}.log"),
     params:
         linkage=config["linkage"],
         kinds=MAP_KINDS,
@@ -45,18 +47,18 @@ ruleorder: plot_maps > plot_map_setting
 
 rule plot_vocabulary:
     input:
-        "results/tables/vocabulary.csv",
+        results("tables/vocabulary.csv"),
     output:
-        **vector_figures("results/figures/vocabulary", ""),
+        **vector_figures(results("figures/vocabulary"), ""),
         png=report(
-            "results/figures/vocabulary.png",
+            results("figures/vocabulary.png"),
             caption="../report/vocabulary.rst",
             category="Vocabulary",
             labels={"figure": "vocabulary statistics"},
         ),
-        csv=figure_file("results/figures/vocabulary.csv"),
+        csv=figure_file(results("figures/vocabulary.csv")),
     log:
-        "logs/plot_vocabulary.log",
+        logs("plot_vocabulary.log"),
     conda:
         "../envs/wordprint.yaml"
     script:
@@ -65,23 +67,23 @@ rule plot_vocabulary:
 
 rule report_html:
     input:
-        cleaning="results/tables/cleaning.csv",
-        short="results/tables/short_samples.csv",
-        vocabulary=when("vocabulary", ["results/tables/vocabulary.csv"]),
-        vocabulary_figure=when("vocabulary", ["results/figures/vocabulary.png"]),
-        neighbours=when("neighbours", ["results/tables/neighbours.csv"]),
-        scores=when("scores", ["results/tables/cluster_scores.csv"]),
-        dendrogram=f"results/figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png",
+        cleaning=results("tables/cleaning.csv"),
+        short=results("tables/short_samples.csv"),
+        vocabulary=when("vocabulary", [results("tables/vocabulary.csv")]),
+        vocabulary_figure=when("vocabulary", [results("figures/vocabulary.png")]),
+        neighbours=when("neighbours", [results("tables/neighbours.csv")]),
+        scores=when("scores", [results("tables/cluster_scores.csv")]),
+        dendrogram=results(f"figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png"),
         maps=when(
             "maps",
             expand(
-                "results/figures/{kind}/{measure}_mfw{mfw}.png",
+                results("figures/{kind}/{measure}_mfw{mfw}.png"),
                 kind=["mds", "heatmap"],
                 measure=REPORT_MEASURE,
                 mfw=REPORT_MFW,
             ),
         ),
-        clusters=f"results/tables/clusters/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv",
+        clusters=results(f"tables/clusters/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv"),
         compare_figures=COMPARE_REPORT["figures"],
         compare_keyness=COMPARE_REPORT["keyness"],
         compare_kwic=COMPARE_REPORT["kwic"],
@@ -93,18 +95,18 @@ rule report_html:
         attribution_impostors=ATTRIBUTE_REPORT["impostors"],
         attribution_calibration=ATTRIBUTE_REPORT["calibration"],
         attribution_rolling=ATTRIBUTE_REPORT["rolling"],
-        robustness=when("robustness", ["results/tables/robustness.csv"]),
-        robustness_figure=when("robustness", ["results/figures/robustness.png"]),
+        robustness=when("robustness", [results("tables/robustness.csv")]),
+        robustness_figure=when("robustness", [results("figures/robustness.png")]),
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(
-            "results/report.html",
+            results("report.html"),
             caption="../report/report_html.rst",
             category="Report",
             labels={"report": "standalone HTML"},
         ),
     log:
-        "logs/report_html.log",
+        logs("report_html.log"),
     conda:
         "../envs/wordprint.yaml"
     params:
@@ -130,11 +132,12 @@ rule provenance:
             labels={"record": "every output and its job"},
         ),
     log:
-        "logs/provenance.log",
+        logs("provenance.log"),
     conda:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
         sources=[raw_source(d) for d in DOCUMENTS],
+        folder=RESULTS,
     script:
         "../scripts/provenance.py"

@@ -4,8 +4,8 @@
 ROBUSTNESS_OUTPUTS = when(
     "robustness",
     [
-        "results/tables/robustness.csv",
-        *expand("results/figures/robustness.{ext}", ext=FIGURE_FILES),
+        results("tables/robustness.csv"),
+        *expand(results("figures/robustness.{ext}"), ext=FIGURE_FILES),
     ],
 )
 
@@ -14,24 +14,24 @@ rule robustness:
     input:
         WORD_TABLE,
     output:
-        **vector_figures("results/figures/robustness", ""),
+        **vector_figures(results("figures/robustness"), ""),
         table=report(
-            "results/tables/robustness.csv",
+            results("tables/robustness.csv"),
             caption="../report/robustness_table.rst",
             category="Clusters",
             labels={"table": "robustness"},
         ),
         png=report(
-            "results/figures/robustness.png",
+            results("figures/robustness.png"),
             caption="../report/robustness.rst",
             category="Clusters",
             labels={"figure": "robustness map"},
         ),
-        csv=figure_file("results/figures/robustness.csv"),
+        csv=figure_file(results("figures/robustness.csv")),
     log:
-        "logs/robustness.log",
+        logs("robustness.log"),
     benchmark:
-        "logs/benchmarks/robustness.tsv"
+        logs("benchmarks/robustness.tsv")
     conda:
         "../envs/wordprint.yaml"
     params:

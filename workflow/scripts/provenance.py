@@ -12,8 +12,8 @@ from wordprint.io.step import run
 
 
 def main():
-    par, record = snakemake.params, Path(snakemake.output[0])
-    header, rows = read_csv("results/tables/cleaning.csv")
+    par, record, folder = snakemake.params, Path(snakemake.output[0]), Path(snakemake.params.folder)
+    header, rows = read_csv(folder / "tables/cleaning.csv")
     cleaning = {row[0]: dict(zip(header[1:], row[1:])) for row in rows}
     documents = [
         {
@@ -28,7 +28,7 @@ def main():
         for d, source in zip(par.documents, par.sources)
     ]
     outputs = sorted(
-        p for p in Path("results").rglob("*")
+        p for p in folder.rglob("*")
         if p.is_file() and not p.name.startswith(".") and p != record
     )
     write_record(

@@ -57,8 +57,8 @@ def comparison_section(inp, comparisons, settings):
         f"at least {settings['min_freq']} times on both sides, is below {settings['alpha']}. "
         "Log Ratio (Hardie 2014) is the effect size: 1 means twice as frequent, 2 four times. "
         "All terms with every statistic and Gries's DP, Craig's Zeta, collocations, more lines "
-        "in context and the shared vocabulary are in results/tables/{keyness,zeta,"
-        "collocations,kwic,overlap}/ and results/figures/zeta/."
+        "in context and the shared vocabulary are in tables/{keyness,zeta,"
+        "collocations,kwic,overlap}/ and figures/zeta/."
     )
     return Section("Comparison", text, items)
 
@@ -81,7 +81,7 @@ def attribution_section(inp, config):
             inp.attribution_accuracy[0],
         ),
         Table(
-            "Cross-validation of the known texts (results/tables/attribution/crossval.csv)",
+            "Cross-validation of the known texts (tables/attribution/crossval.csv)",
             crossval,
             cells(inp.attribution_crossval[0], crossval),
         ),
@@ -99,7 +99,7 @@ def attribution_section(inp, config):
         keep = ["id", "author", "settings", "of", "share"]
         items.append(
             Table("Share of settings naming each author, per questioned text (details in "
-                  "results/tables/attribution/questioned.csv)", keep, cells(path, keep))
+                  "tables/attribution/questioned.csv)", keep, cells(path, keep))
         )
     for path in inp.attribution_impostors:
         keep = ["id", "candidate", "score", "answer", "probability"]
@@ -151,7 +151,7 @@ def robustness_section(inp, config):
         f"(Rybicki & Eder 2011). {len(rows) - len(fragile)} of {len(rows)} findings hold in at "
         f"least {settings['threshold']:.0%} of the settings; {len(fragile)} are fragile and "
         "should not be reported without saying so. Every finding is in "
-        "results/tables/robustness.csv.",
+        "tables/robustness.csv.",
         [
             figure(
                 "Share of the settings in which each finding of the report's setting holds; "
@@ -191,7 +191,7 @@ def provenance_section(config, documents, sources):
         f"Made by wordprint {versions['wordprint']} at git revision {made}; configuration "
         f"SHA-256 {config_digest(config)} (the configuration itself closes this page). Every "
         "figure carries the job that made it in its metadata (PNG text, SVG and PDF metadata; "
-        "shown under each figure here), and results/provenance.json records every output "
+        "shown under each figure here), and provenance.json records every output "
         "file with its SHA-256, the rule, inputs and parameters that made it, and when.",
         [
             Table("Software", ["package", "version"], sorted(versions.items())),
@@ -217,7 +217,7 @@ def vocabulary_section(inp, config):
             columns(
                 with_intervals(
                     Table(
-                        "Vocabulary statistics (results/tables/vocabulary.csv); in "
+                        "Vocabulary statistics (tables/vocabulary.csv); in "
                         f"brackets the {config['uncertainty']['level']:.0%} bootstrap "
                         "interval (segments resampled within each document)",
                         *read_csv(inp.vocabulary[0]),
@@ -244,7 +244,7 @@ def quotation_section(inp, config, par, measure, mfw):
         "Own words and quotations",
         "Documents split into the author's own words and the passages they quote: the five "
         f"nearest samples of other documents to each view ({measure}, {mfw} MFW). Every "
-        "setting is in results/tables/neighbours.csv.",
+        "setting is in tables/neighbours.csv.",
         [
             with_intervals(
                 Table(
@@ -278,7 +278,7 @@ def main():
                 documents,
                 Table(
                     "What cleaning removed from each document; the warnings themselves are in "
-                    "results/tables/cleaning.csv and results/cleaning.json",
+                    "tables/cleaning.csv and cleaning.json",
                     cleaning_header,
                     [row[:-1] + [len(row[-1].split(" | ")) if row[-1] else 0] for row in cleaning],
                 ),
@@ -308,7 +308,7 @@ def main():
             f"{measure} on the relative frequencies of the {mfw} most frequent words, "
             f"hierarchical clustering with {linkage} linkage"
             + (", classical MDS" if inp.maps else "")
-            + ". Figures for every other measure and MFW setting are in results/figures/."
+            + ". Figures for every other measure and MFW setting are in figures/."
             + (
                 f" {len(short)} samples are shorter than {config['sampling']['warn_below']} "
                 "words, where Delta is unreliable (Eder 2015): "
