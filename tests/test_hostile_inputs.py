@@ -575,7 +575,7 @@ def test_mfw_larger_than_the_vocabulary(base):
     header = (base / "results/default/tables/mfw/mfw100000.csv").read_text("utf-8").splitlines()[0]
     words = len(header.split(",")) - 1
     assert 1000 < words < 100_000
-    log = (base / "logs/corpus_tables.log").read_text("utf-8")
+    log = (base / "logs/default/corpus_tables.log").read_text("utf-8")
     assert f"mfw 100000 exceeds the words left after selection: using all {words}" in log
     # clustered like every other setting (maps are drawn for the report's setting, MFW 20)
     clusters = (base / "results/default/tables/clusters/cosine_delta_mfw100000.csv").read_text("utf-8")

@@ -39,7 +39,8 @@ def make_project(root: Path, shared: Path, papers=PAPERS) -> Path:
     (root / "config").mkdir()
     config = (REPO / "config/config.yaml").read_text()
     config = config.replace("mfw: [100, 300, 500, 1000]", "mfw: [50, 100]").replace("shards: 4", "shards: 2")
-    config = config.replace("  mfw: 500\n", "  mfw: 100\n")
+    # The researcher's analysis is this folder's config/config.yaml, naming its own catalog.
+    config = config.replace("catalog: corpus/catalog.csv", "catalog: mycorpus/catalog.csv")
     # Comparisons of this corpus: Hamilton against Madison, the essay's own words against the rest.
     start, end = config.index("comparisons:\n"), config.index("keyness:\n")
     config = config[:start] + COMPARISONS + config[end:]
@@ -149,7 +150,7 @@ def test_adding_a_text_reprofiles_one_shard_only(first_run, shared):
     assert run.returncode == 0, run.stderr[-3000:]
     jobs = job_counts(run.stdout + run.stderr)
     assert jobs["count_shard"] == 1
-    logs = "".join(p.read_text() for p in (first_run / "logs/count_shard").glob("*.log"))
+    logs = "".join(p.read_text() for p in (first_run / "logs/default/count_shard").glob("*.log"))
     assert "fed51: profiling" in logs and "from cache" in logs
     # The vocabulary statistics: the new text's shard, unless the text joins the sample the
     # corpus's Punkt model learns from (then every document's sentences are split anew).

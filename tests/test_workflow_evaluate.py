@@ -105,7 +105,7 @@ def test_consensus_reads_one_word_table_as_wide_as_its_largest_setting(grid_run)
 
     ids, words, table = read_matrix(grid_run / "tables/mfw/mfw200.csv")
     config = json.loads((grid_run / "provenance.json").read_text())["config"]  # as resolved
-    documents = read_catalog(grid_run.parent / "catalog.csv")
+    documents = read_catalog(grid_run.parents[1] / "catalog.csv")
     profiles = read_profiles(sorted((grid_run / "counts").glob("shard-*.json.gz")))
     corpus = samples(documents, profiles, views=config["views"],
                      min_quoted_share=config["quotes"]["min_share"],

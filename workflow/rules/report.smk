@@ -138,6 +138,6 @@ rule provenance:
     params:
         documents=DOCUMENTS,
         sources=[raw_source(d) for d in DOCUMENTS],
-        folder=RESULTS,
+        folder=lambda wildcards, output: Path(output[0]).parent,
     script:
         "../scripts/provenance.py"
