@@ -1,7 +1,9 @@
 """A researcher's own texts: a folder becomes an analysis with one command, each analysis has its
 own results folder, nothing of the demo leaks into it, and outputs a config no longer makes go."""
 
+import csv
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -48,6 +50,20 @@ def test_a_folder_of_texts_runs_as_its_own_analysis(project):
     clusters = (results / "tables" / "clusters" / "cosine_delta_mfw500.csv").read_text()
     assert "Kennedy_1961,full,Kennedy,Kennedy" in clusters  # authors from the file names
     assert (project / "logs" / "speeches").is_dir()
+
+
+def test_the_report_opens_with_the_findings_of_the_tables(project):
+    results = project / "results" / "speeches"
+    html = (results / "report.html").read_text(encoding="utf-8")
+    assert html.index("<h2 id=\"findings\">") < html.index("<nav>") < html.index("id=\"corpus\"")
+    with open(results / "tables" / "cluster_scores.csv", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if (r["measure"], r["mfw"], r["view"],
+                                                     r["normalisation"]) ==
+                   ("cosine_delta", "500", "full", "none"))
+    ari, same = re.search(r"adjusted Rand index of ([\d.]+).*?(\d+) of 6 texts have as nearest "
+                          r"neighbour a text with the same author", html).groups()
+    assert ari == f"{float(row['ari']):.2f}"
+    assert int(same) == round(float(row["nn_accuracy"]) * 6)
 
 
 def test_a_second_analysis_leaves_the_first_untouched(project, workflow):

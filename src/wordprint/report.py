@@ -25,7 +25,11 @@ td{max-width:40em}th{background:#f3f3f3}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:1em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
 figcaption{font-size:.9em;color:#444}pre{background:#f7f7f7;padding:1em;overflow-x:auto}
-.scroll{max-height:32em;overflow:auto}
+.scroll{max-height:32em;overflow:auto;margin:0 0 1.5em}.scroll table{margin:0}
+.scroll thead th{position:sticky;top:0;z-index:1;box-shadow:0 1px 0 #ddd}
+p.caption{font-size:.85em;color:#444;margin:.5em 0 .2em}
+section.findings{background:#f6f8fb;border:1px solid #dde3ec;padding:0 1.2em 1em;margin:1em 0}
+section.findings h2{margin-top:.8em}ul.files{columns:2;font-size:.85em}
 th{cursor:pointer}th[aria-sort=ascending]::after{content:" \\25B2"}
 th[aria-sort=descending]::after{content:" \\25BC"}
 nav ol{columns:2;font-size:.95em}details.made{font-size:.8em;color:#555}
@@ -74,10 +78,16 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Links:
+    caption: str
+    paths: Sequence[str]  # relative to the report's folder
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     text: str = ""
-    items: Sequence[Figure | Table] = ()
+    items: Sequence[Figure | Table | Links] = ()
 
 
 # Longer cells (warnings, long titles) are cut in the page; the CSV tables hold them whole.
@@ -103,10 +113,24 @@ def render_table(table: Table) -> str:
     body = "\n".join(
         "<tr>" + "".join(_cell(v, table.whole) for v in row) + "</tr>" for row in table.rows
     )
+    # The caption stays above the box; a wide or long table scrolls inside it, headings on top.
     return (
-        f'<div class="scroll"><table><caption>{escape(table.caption)}</caption>'
+        f'<p class="caption">{escape(table.caption)}</p><div class="scroll"><table>'
         f"<thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table></div>"
     )
+
+
+def render_links(links: Links) -> str:
+    items = "".join(
+        f'<li><a href="{escape(path, quote=True)}">{escape(path)}</a></li>' for path in links.paths
+    )
+    return f'<p class="caption">{escape(links.caption)}</p><ul class="files">{items}</ul>'
+
+
+def render_item(item: Figure | Table | Links) -> str:
+    if isinstance(item, Figure):
+        return render_figure(item)
+    return render_links(item) if isinstance(item, Links) else render_table(item)
 
 
 def render_figure(figure: Figure) -> str:
@@ -159,8 +183,23 @@ def with_intervals(table: Table) -> Table:
     return columns(Table(table.caption, names, rows), drop=drop)
 
 
-def render_report(*, title: str, sections: Sequence[Section], config: dict[str, Any]) -> str:
-    """The whole page: contents, the sections, and the resolved configuration to close it."""
+def _render_section(section: Section) -> list[str]:
+    parts = [f'<h2 id="{anchor(section.title)}">{escape(section.title)}</h2>']
+    if section.text:
+        parts.append(f"<p>{escape(section.text)}</p>")
+    parts += [render_item(item) for item in section.items]
+    return parts
+
+
+def render_report(
+    *,
+    title: str,
+    sections: Sequence[Section],
+    config: dict[str, Any],
+    lead: Section | None = None,
+) -> str:
+    """The whole page: the ``lead`` section (the findings) first, then the contents, the
+    sections, and the resolved configuration to close it."""
     contents = "".join(
         f'<li><a href="#{anchor(s.title)}">{escape(s.title)}</a></li>' for s in sections
     )
@@ -171,14 +210,14 @@ def render_report(*, title: str, sections: Sequence[Section], config: dict[str, 
         f"<title>{escape(title)}</title><style>{STYLE}</style>",
         f"<script>{SORT_SCRIPT}</script></head><body>",
         f"<h1>{escape(title)}</h1>",
-        f'<nav><ol>{contents}<li><a href="#configuration">Configuration</a></li></ol></nav>',
     ]
+    if lead is not None:
+        parts += ['<section class="findings">', *_render_section(lead), "</section>"]
+    parts.append(
+        f'<nav><ol>{contents}<li><a href="#configuration">Configuration</a></li></ol></nav>'
+    )
     for section in sections:
-        parts.append(f'<h2 id="{anchor(section.title)}">{escape(section.title)}</h2>')
-        if section.text:
-            parts.append(f"<p>{escape(section.text)}</p>")
-        for item in section.items:
-            parts.append(render_figure(item) if isinstance(item, Figure) else render_table(item))
+        parts += _render_section(section)
     parts.append('<h2 id="configuration">Configuration</h2>')
     parts.append(f"<pre>{escape(json.dumps(config, indent=2, sort_keys=True))}</pre>")
     parts.append("</body></html>\n")

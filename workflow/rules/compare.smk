@@ -44,6 +44,7 @@ COMPARE_REPORT = {
     "figures": expand(results("figures/keyness/{comparison}.png"), comparison=COMPARISONS),
     "keyness": expand(results("tables/keyness/{comparison}.csv"), comparison=COMPARISONS),
     "kwic": expand(results("tables/kwic/{comparison}.csv"), comparison=COMPARISONS),
+    "zeta": expand(results("figures/zeta/{comparison}.png"), comparison=COMPARISONS),
     "growth": [results("figures/growth.png")] if COMPARISONS else [],
     "sides": [[c.name, c.target.label, c.reference.label] for c in COMPARISONS.values()],
 }

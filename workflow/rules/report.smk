@@ -65,6 +65,28 @@ rule plot_vocabulary:
         "../scripts/plot_vocabulary.py"
 
 
+# The texts the report's findings place among the others: questioned ones, and the targets of
+# comparisons made of a few documents (the essay of the default analysis).
+HIGHLIGHT = sorted(
+    {*ATTRIBUTION.questioned}
+    | {
+        doc
+        for c in COMPARISONS.values()
+        if len({d for d, _ in c.target.samples}) <= 5
+        for doc, _ in c.target.samples
+    }
+)
+
+
+def report_files(folder, suffix):
+    """The run's files under ``folder`` ending in ``suffix``, relative to the report."""
+    return sorted(
+        path.removeprefix(results(""))
+        for path in final_outputs()
+        if path.startswith(results(folder)) and path.endswith(suffix)
+    )
+
+
 rule report_html:
     input:
         cleaning=results("tables/cleaning.csv"),
@@ -74,6 +96,10 @@ rule report_html:
         neighbours=when("neighbours", [results("tables/neighbours.csv")]),
         scores=when("scores", [results("tables/cluster_scores.csv")]),
         dendrogram=results(f"figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png"),
+        distances=results(f"tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv"),
+        score_figure=when("scores", [results("figures/scores/ari_by_mfw.png")]),
+        consensus_figure=when("consensus", [results("figures/consensus/tree.png")]),
+        pca_figure=when("pca", [results(f"figures/pca/mfw{REPORT_MFW}.png")]),
         maps=when(
             "maps",
             expand(
@@ -87,6 +113,7 @@ rule report_html:
         compare_figures=COMPARE_REPORT["figures"],
         compare_keyness=COMPARE_REPORT["keyness"],
         compare_kwic=COMPARE_REPORT["kwic"],
+        compare_zeta=COMPARE_REPORT["zeta"],
         compare_growth=COMPARE_REPORT["growth"],
         attribution_crossval=ATTRIBUTE_REPORT["crossval"],
         attribution_accuracy=ATTRIBUTE_REPORT["accuracy"],
@@ -115,6 +142,9 @@ rule report_html:
         measure=REPORT_MEASURE,
         comparisons=shown_safely(COMPARE_REPORT["sides"]),
         attribution=ATTRIBUTION.enabled,
+        highlight=HIGHLIGHT,
+        figures=report_files("figures/", ".png"),
+        tables=report_files("tables/", ".csv"),
     script:
         "../scripts/report_html.py"
 

@@ -1,13 +1,23 @@
 from pathlib import Path
 
 from wordprint.compare import CORRECTION_LABELS, STATISTIC_LABELS, report_key_terms
+from wordprint.corpus import documents_of
 from wordprint.distances import MEASURES
+from wordprint.findings import findings
 from wordprint.io.figures import figure_metadata
-from wordprint.io.files import read_csv, write_text
+from wordprint.io.files import read_csv, read_matrix, write_text
 from wordprint.io.provenance import config_digest, file_sha256, revision, software
 from wordprint.io.step import run
 from wordprint.methods import METHODS
-from wordprint.report import Figure, Section, Table, columns, render_report, with_intervals
+from wordprint.report import (
+    Figure,
+    Links,
+    Section,
+    Table,
+    columns,
+    render_report,
+    with_intervals,
+)
 
 
 def figure(caption, path):
@@ -30,8 +40,9 @@ def comparison_section(inp, comparisons, settings):
     """Each comparison's keyness figure and its top terms each way, with lines in context."""
     n_terms = min(settings["top"], 10)
     items = []
-    inputs = zip(comparisons, inp.compare_figures, inp.compare_keyness, inp.compare_kwic)
-    for (name, target, reference), image, keyness, kwic in inputs:
+    inputs = zip(comparisons, inp.compare_figures, inp.compare_keyness, inp.compare_kwic,
+                 inp.compare_zeta)
+    for (name, target, reference), image, keyness, kwic, zeta in inputs:
         terms, lines = records(keyness), records(kwic)
         items.append(
             figure(
@@ -43,6 +54,13 @@ def comparison_section(inp, comparisons, settings):
         for side in (target, reference):
             header, rows = report_key_terms(terms, lines, key_in=side, n_terms=n_terms, n_lines=2)
             items.append(Table(f"Terms most key in {side} ({name}), in context", header, rows))
+        items.append(
+            figure(
+                f"Craig's Zeta of {target} against {reference}: the share of each side's "
+                "segments using a word; words far from the diagonal mark a side.",
+                zeta,
+            )
+        )
     for image in inp.compare_growth:
         items.append(
             figure(
@@ -259,6 +277,76 @@ def quotation_section(inp, config, par, measure, mfw):
     )
 
 
+def findings_section(inp, par, config, measure, mfw):
+    """The answer first: cluster agreement, nearest neighbours, the highlighted texts, how
+    robust that is, and the dendrogram."""
+    label = config["label_column"]
+    ids, _, distances = read_matrix(inp.distances)
+    header, rows = read_csv(inp.clusters)
+    column = {name: [row[i] for row in rows] for i, name in enumerate(header)}
+    docs = documents_of(ids, par.documents)
+    role = config["attribution"]["role_column"]
+    found = findings(
+        ids, column["label"], [int(c) for c in column["cluster"]], distances,
+        known=[d.field(role) != "questioned" for d in docs], highlight=par.highlight,
+    )
+    k = len(set(column["cluster"]))
+    text = (
+        f"{found.documents} texts by {found.labels} different {label}s. With "
+        f"{MEASURES[par.measure].label} on the {mfw} most frequent words and {config['linkage']} "
+        f"clustering, "
+    )
+    if found.ari is not None:
+        text += (
+            f"the tree cut into {k} groups agrees with the {label}s at an adjusted Rand index of "
+            f"{found.ari:.2f} (1: it finds the {label}s exactly; 0: no better than chance). "
+        )
+    text += (
+        f"{found.same_label} of {found.documents} texts have as nearest neighbour a text with "
+        f"the same {label}."
+    )
+    if inp.robustness:
+        robust = [r for r in records(inp.robustness[0]) if r["status"] == "robust"]
+        total = len(records(inp.robustness[0]))
+        text += (
+            f" {len(robust)} of {total} such findings (each text's nearest {label} and "
+            f"cluster-mates) hold in at least {config['robustness']['threshold']:.0%} of the "
+            "other settings (see Robustness)."
+        )
+    items = [
+        figure(
+            f"Dendrogram: {measure}, {mfw} MFW, {config['linkage']} linkage; leaves coloured by "
+            "catalog group.",
+            inp.dendrogram,
+        )
+    ]
+    if found.strays:
+        items.append(Table(
+            f"Texts whose nearest neighbour has another {label}",
+            ["text", label, "nearest text", f"its {label}", "distance"],
+            [list(row) for row in found.strays],
+        ))
+    if found.highlighted:
+        items.append(Table(
+            "Where the texts asked about sit: the three nearest texts of other documents",
+            ["text", "rank", "neighbour", f"its {label}", "distance"],
+            [list(row) for row in found.highlighted],
+        ))
+    return Section("Findings", text, items)
+
+
+def more_figures(inp, mfw):
+    """The evaluation figures the run made, each with what it shows."""
+    shown = [
+        (inp.score_figure, "Adjusted Rand index of the flat clusters against the labels, for "
+         "every measure and number of MFW (Evert et al. 2017)."),
+        (inp.consensus_figure, "Bootstrap consensus tree over the MFW settings and measures: a "
+         "group is shown when at least half of the trees have it, with its support (Eder 2017)."),
+        (inp.pca_figure, f"PCA of the {mfw} MFW (z-scored), with the strongest word loadings."),
+    ]
+    return [figure(caption, paths[0]) for paths, caption in shown if paths]
+
+
 def main():
     inp, par = snakemake.input, snakemake.params
     config, measure, mfw = snakemake.config, MEASURES[par.measure].label, par.mfw
@@ -270,23 +358,6 @@ def main():
     )
     short_header, short = read_csv(inp.short)
     cleaning_header, cleaning = read_csv(inp.cleaning)
-    sections = [
-        Section(
-            "Corpus",
-            f"{len(par.documents)} documents from {config['catalog']}.",
-            [
-                documents,
-                Table(
-                    "What cleaning removed from each document; the warnings themselves are in "
-                    "tables/cleaning.csv and cleaning.json",
-                    cleaning_header,
-                    [row[:-1] + [len(row[-1].split(" | ")) if row[-1] else 0] for row in cleaning],
-                ),
-            ],
-        ),
-    ]
-    if inp.vocabulary:
-        sections.append(vocabulary_section(inp, config))
     maps = [
         figure(f"Classical MDS map of the {measure} distances ({mfw} MFW).", inp.maps[0]),
         figure(
@@ -302,7 +373,7 @@ def main():
             *read_csv(inp.scores[0]),
         )
     ] if inp.scores else []
-    sections.append(
+    sections = [
         Section(
             "Distances and clusters",
             f"{measure} on the relative frequencies of the {mfw} most frequent words, "
@@ -318,12 +389,8 @@ def main():
                 else ""
             ),
             [
-                figure(
-                    f"Dendrogram: {measure}, {mfw} MFW, {linkage} linkage; leaves coloured "
-                    "by catalog group.",
-                    inp.dendrogram,
-                ),
                 *maps,
+                *more_figures(inp, mfw),
                 Table(
                     f"Flat clusters and MDS coordinates ({measure}, {mfw} MFW)",
                     *read_csv(inp.clusters),
@@ -331,7 +398,9 @@ def main():
                 *scores,
             ],
         )
-    )
+    ]
+    if inp.vocabulary:
+        sections.append(vocabulary_section(inp, config))
     if inp.neighbours:
         quotations = quotation_section(inp, config, par, measure, mfw)
         if quotations:
@@ -342,13 +411,39 @@ def main():
         sections.append(attribution_section(inp, config))
     if inp.robustness:
         sections.append(robustness_section(inp, config))
+    sections.append(
+        Section(
+            "Corpus",
+            f"{len(par.documents)} documents from {config['catalog']}.",
+            [
+                documents,
+                Table(
+                    "What cleaning removed from each document; the warnings themselves are in "
+                    "tables/cleaning.csv and cleaning.json",
+                    cleaning_header,
+                    [row[:-1] + [len(row[-1].split(" | ")) if row[-1] else 0] for row in cleaning],
+                ),
+            ],
+        )
+    )
     stages = ["corpus", "vocabulary", "distances", "comparison", "attribution", "uncertainty"]
     stages = [s for s in stages if (s != "comparison" or par.comparisons)
               and (s != "attribution" or par.attribution)
               and (s != "vocabulary" or inp.vocabulary)]
     sections.append(methods_section(config, stages))
     sections.append(provenance_section(config, par.documents, inp.sources))
-    html = render_report(title=config["report"]["title"], sections=sections, config=config)
+    sections.append(Section(
+        "Every figure and table",
+        "Each figure as PNG (300 dpi), with its SVG, PDF and plotted data (CSV) beside it, and "
+        "every table, in this report's folder.",
+        [Links("Figures", par.figures), Links("Tables", par.tables)],
+    ))
+    html = render_report(
+        title=config["report"]["title"],
+        lead=findings_section(inp, par, config, measure, mfw),
+        sections=sections,
+        config=config,
+    )
     write_text(snakemake.output[0], html)
 
 
