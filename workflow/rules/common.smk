@@ -1,4 +1,5 @@
 # Configuration, catalog and the names of every output, read once when the workflow starts.
+import sys
 from pathlib import Path
 
 from snakemake.common.configfile import load_configfile
@@ -14,7 +15,13 @@ from wordprint.shards import shard_of
 from wordprint.robustness import grid_settings
 from wordprint.sentences import sample_documents
 from wordprint.tokenize import TOKEN_PATTERNS
-from wordprint.workflow.analysis import analysis_config, analysis_name, remove_stale, stale_files
+from wordprint.workflow.analysis import (
+    analysis_config,
+    analysis_name,
+    log_warnings,
+    remove_stale,
+    stale_files,
+)
 
 # A run killed with SIGKILL leaves Snakemake's lock and its marks of unfinished jobs behind, and
 # the next plain run would refuse to start. Holding wordprint's run lock (released by the kernel
@@ -402,5 +409,15 @@ onstart:
             shown = ", ".join(str(p) for p in stale[:5]) + (" ..." if len(stale) > 5 else "")
             print(
                 f"wordprint: removed {len(stale)} file(s) of an earlier configuration from "
-                f"{RESULTS}/: {shown}"
+                f"{RESULTS}/: {shown}",
+                file=sys.stderr,
             )
+
+
+# The end of a run: wordprint's warnings of this analysis once, then where the report is.
+onsuccess:
+    jobs = list(workflow.dag.jobs) if workflow.dag else []
+    for warning in log_warnings([log for job in jobs for log in job.log]):
+        print(f"wordprint: warning: {warning}", file=sys.stderr)
+    if any(str(f) == results("report.html") for job in jobs for f in job.output):
+        print(f"wordprint: the report is {results('report.html')}", file=sys.stderr)

@@ -22,6 +22,8 @@ def main():
             write_csv(clusters, *cluster_rows(ids, views, [d.group for d in docs], labels, result))
             merges = [f"merge_{i + 1}" for i in range(len(result["linkage"]))]
             write_matrix(tree, merges, ["left", "right", "height", "size"], result["linkage"])
+    settings = len(snakemake.input) * len(par.measures)
+    return f"distances, trees and {par.k} flat clusters of {settings} settings"
 
 
 run(main, log_path=snakemake.log[0])

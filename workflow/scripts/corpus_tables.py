@@ -16,12 +16,12 @@ def main():
     corpus = samples(par.documents, profiles, **par.samples)
     corpus = resample(corpus, **par.sampling)
     short = short_samples(corpus, min_tokens=par.warn_below)
-    for sample, tokens in short:
+    if short:
         logging.warning(
-            "%s has %d tokens, below %d: Delta is unreliable there (Eder 2015)",
-            sample,
-            tokens,
+            "%d samples have fewer than %d tokens, where Delta is unreliable (Eder 2015): %s",
+            len(short),
             par.warn_below,
+            ", ".join(f"{sample} ({tokens})" for sample, tokens in short),
         )
     write_csv(out.short, ["id", "tokens"], short)
     counts, totals = [s.counts for s in corpus], [s.tokens for s in corpus]
@@ -32,6 +32,8 @@ def main():
                 "mfw %d exceeds the words left after selection: using all %d", n, len(ranking)
             )
         write_matrix(path, [s.id for s in corpus], ranking[:n], table[:, :n])
+    return (f"{len(corpus)} samples; tables of the {', '.join(map(str, par.mfw))} most frequent "
+            f"words; {len(short)} samples below {par.warn_below} words")
 
 
 run(main, log_path=snakemake.log[0])

@@ -12,6 +12,8 @@ def main():
         cache_dir=snakemake.params.cache,
     )
     write_json_array(snakemake.output[0], profiles, compact=True)
+    n = len(snakemake.params.documents)
+    return f"counted {n} document{'s' if n != 1 else ''}"
 
 
 run(main, log_path=snakemake.log[0])

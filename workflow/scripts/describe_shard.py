@@ -13,6 +13,8 @@ def main():
         cache_dir=snakemake.params.cache,
     )
     write_json_array(snakemake.output[0], descriptions, compact=True)
+    n = len(snakemake.params.documents)
+    return f"vocabulary statistics of {n} document{'s' if n != 1 else ''}"
 
 
 run(main, log_path=snakemake.log[0])

@@ -68,6 +68,7 @@ def draw(i, mfw, kinds):
 def main():
     for i, mfw in enumerate(snakemake.params.mfw):
         draw(i, mfw, snakemake.params.kinds)
+    return f"{len(snakemake.params.mfw) * len(snakemake.params.kinds)} figures"
 
 
 run(main, log_path=snakemake.log[0])

@@ -40,6 +40,7 @@ def main():
             jobs=output_jobs(outputs),
         ),
     )
+    return f"{len(outputs)} outputs recorded in {record}"
 
 
 run(main, log_path=snakemake.log[0])

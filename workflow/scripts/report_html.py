@@ -445,6 +445,7 @@ def main():
         config=config,
     )
     write_text(snakemake.output[0], html)
+    return snakemake.output[0]
 
 
 run(main, log_path=snakemake.log[0])

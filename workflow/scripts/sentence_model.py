@@ -23,6 +23,8 @@ def main():
     logging.info("training Punkt on %d characters of %s", len(text),
                  ", ".join(d.id for d in snakemake.params.documents))
     write_text(snakemake.output[0], model_to_json(train_model(text)))
+    return (f"Punkt model learnt from {len(snakemake.params.documents)} documents "
+            f"({len(text):,} characters)")
 
 
 run(main, log_path=snakemake.log[0])

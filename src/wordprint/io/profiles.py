@@ -61,6 +61,9 @@ def profile_shard(
             # faster than an indented layout on a novel's 20,000 counts.
             write_json(cached, profile, compact=True)
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
+        for warning in profile["cleaning"]["warnings"]:
+            if warning.startswith(("not valid UTF-8", "mixed encodings")):  # how it was read
+                log.warning("document %s: %s", document.id, warning)
         yield profile
 
 

@@ -3,13 +3,15 @@
 Scripts under ``workflow/scripts/`` wrap their few lines in :func:`run`, so a bad document or
 setting stops the job with a message naming it and the fix (on the console and in the log),
 not with a traceback. Anything else (a bug) is one line on the console too, its traceback in
-the log.
+the log. A step that succeeds says so in one line on the console: what it did (the text its
+function returns, if any) and how long it took.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from wordprint.profile import DocumentError
 USER_ERRORS: tuple[type[Exception], ...] = (CatalogError, DocumentError, DownloadError)
 
 
-def run(step: Callable[[], None], *, log_path: str | None) -> None:
+def run(step: Callable[[], str | None], *, log_path: str | None) -> None:
     console = sys.stderr
     handlers: list[logging.Handler] = [logging.StreamHandler(console)]
     if log_path:
@@ -41,8 +43,9 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
     if job is not None:
         stamp_figures(job_metadata(job, Path(job.scriptdir).parents[1]))
         use_formats(job.config.get("figure_formats", ("png", "svg", "pdf")))
+    started = time.perf_counter()
     try:
-        step()
+        done = step()
     except USER_ERRORS as err:
         logging.error("%s", err)
         print(f"wordprint: {err}", file=console)
@@ -58,3 +61,9 @@ def run(step: Callable[[], None], *, log_path: str | None) -> None:
             file=console,
         )
         sys.exit(1)
+    seconds = time.perf_counter() - started
+    logging.info("done in %.1f s: %s", seconds, done or "")
+    if job is not None:
+        wildcards = ", ".join(str(v) for _, v in job.wildcards.items())
+        name = f"{job.rule} {wildcards}" if wildcards else str(job.rule)
+        print(f"wordprint: {name}: {done or 'done'} ({seconds:.1f} s)", file=console)

@@ -15,7 +15,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NAME", "analysis_config", "analysis_name", "remove_stale", "stale_files"]
+__all__ = [
+    "NAME",
+    "analysis_config",
+    "analysis_name",
+    "log_warnings",
+    "remove_stale",
+    "stale_files",
+]
 
 # A name is a folder name: letters, digits, '.', '_', '-', starting with a letter or digit.
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -120,3 +127,19 @@ def remove_stale(folder: str | Path, stale: Sequence[Path]) -> None:
     for path in sorted(Path(folder).rglob("*"), key=lambda p: len(p.parts), reverse=True):
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+
+
+def log_warnings(logs: Sequence[str | Path]) -> list[str]:
+    """The warnings wordprint's steps wrote into ``logs`` (lines ``<time> WARNING <message>``),
+    each once, in the order found."""
+    found: dict[str, None] = {}
+    for log in logs:
+        try:
+            lines = Path(log).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            _, marker, message = line.partition(" WARNING ")
+            if marker:
+                found.setdefault(message.strip())
+    return list(found)
