@@ -397,6 +397,15 @@ def final_outputs():
     ]
 
 
+def report_files(folder, suffix):
+    """The run's files under ``folder`` ending in ``suffix``, relative to the report."""
+    return sorted(
+        path.removeprefix(results(""))
+        for path in final_outputs()
+        if path.startswith(results(folder)) and path.endswith(suffix)
+    )
+
+
 # Outputs of an earlier configuration of this analysis cannot mix with this one's: a run of the
 # whole analysis (rule all) first removes every file of its results folder that none of its jobs
 # makes. A run for chosen targets (one figure by name) removes nothing.

@@ -78,15 +78,6 @@ HIGHLIGHT = sorted(
 )
 
 
-def report_files(folder, suffix):
-    """The run's files under ``folder`` ending in ``suffix``, relative to the report."""
-    return sorted(
-        path.removeprefix(results(""))
-        for path in final_outputs()
-        if path.startswith(results(folder)) and path.endswith(suffix)
-    )
-
-
 rule report_html:
     input:
         cleaning=results("tables/cleaning.csv"),
