@@ -261,6 +261,11 @@ def test_heatmap_orders_rows_and_labels_axes(n):
     ax, left, top, cax = fig.axes[:4]
     np.testing.assert_array_equal(ax.images[0].get_array(), d[np.ix_(order, order)])
     assert ax.images[0].get_cmap().name == "viridis"
+    # The zero diagonal is masked (grey) and out of the colour scale: it spans the documents'
+    # distances to each other only.
+    off = d[~np.eye(n, dtype=bool)]
+    assert ax.images[0].get_clim() == pytest.approx((off.min(), off.max()))
+    assert ax.images[0].get_array().mask.diagonal().all()
     assert cax.get_ylabel() == "Burrows's Delta"
     assert ax.get_xlabel() and left.get_ylabel()
     assert legend_entries(fig) == sorted(set(groups))
@@ -467,39 +472,30 @@ def biplot_data(n: int, words: int = 30, seed: int = 0):
     return labels, groups, x[:, :2], loadings, names
 
 
-def arrows(ax) -> list:
-    return [t for t in ax.texts if t.get_text() == "" and t.arrow_patch is not None]
+def bar_words(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_yticklabels()]
 
 
 @pytest.mark.parametrize("n", SIZES)
-def test_biplot_points_arrows_and_labels(n):
+def test_biplot_points_and_the_words_of_each_axis(n):
     labels, groups, scores, loadings, words = biplot_data(n)
     fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
                                  explained=[0.231, 0.11, 0.05], n_loadings=8, title="PCA")
-    ax = fig.axes[0]
+    ax, pc1, pc2 = fig.axes[:3]
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("PC1 (23.1 %)", "PC2 (11.0 %)")
     assert sorted(legend_entries(fig)) == sorted(set(groups))
     assert sum(len(c.get_offsets()) for c in ax.collections) == n
-    assert len(arrows(ax)) == 8
-    # The 8 longest loading vectors are drawn, labelled in italics.
-    longest = np.argsort(-np.hypot(loadings[:, 0], loadings[:, 1]))[:8]
-    italic = [t.get_text() for t in ax.texts if t.get_text() and t.get_fontstyle() == "italic"]
-    assert sorted(italic) == sorted(words[i] for i in longest)
-    documents = [t.get_text() for t in ax.texts if t.get_text() and t.get_fontstyle() != "italic"]
+    documents = [t.get_text() for t in ax.texts if t.get_text()]
     assert sorted(documents) == (sorted(labels) if n <= 40 else [])
-
-
-def test_biplot_arrows_are_scaled_to_the_documents_and_stay_inside():
-    labels, groups, scores, loadings, words = biplot_data(20)
-    fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
-                                 explained=[0.3, 0.2], n_loadings=5)
-    ax = fig.axes[0]
-    tips = np.array([t.xy for t in arrows(ax)])
-    # The longest arrow reaches 80 % of the farthest document's distance from the origin.
-    assert np.hypot(*tips.T).max() == pytest.approx(0.8 * np.hypot(*scores.T).max())
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    assert np.all((tips[:, 0] > x0) & (tips[:, 0] < x1) & (tips[:, 1] > y0) & (tips[:, 1] < y1))
-    assert "strongest word loadings" in ax.get_title(loc="right")
+    # Each component's 4 words with the largest absolute loadings, as bars of their loading,
+    # in order of the loading (negative at the bottom).
+    for k, panel in enumerate((pc1, pc2)):
+        strongest = np.argsort(-np.abs(loadings[:, k]))[:4]
+        expected = sorted(strongest, key=lambda i: loadings[i, k])
+        assert bar_words(panel) == [words[i] for i in expected]
+        np.testing.assert_allclose([b.get_width() for b in panel.patches],
+                                   loadings[expected, k])
+        assert panel.get_title(loc="left") == f"Words that make PC{k + 1}"
 
 
 @pytest.mark.parametrize("column", ["double", "single"])
@@ -509,9 +505,12 @@ def test_biplot_labels_do_not_overlap(column):
                                  explained=[0.3, 0.2], n_loadings=10, column=column)
     renderer = fig.canvas.get_renderer()
     texts = [t for t in fig.axes[0].texts if t.get_text()]
-    assert len(texts) == 28  # 18 documents (<= 20 even in a single column) + 10 words
+    assert len(texts) == 18  # 18 documents (<= 20 even in a single column)
     boxes = [mpl.text.Text.get_window_extent(t, renderer) for t in texts]
     assert overlapping_pairs(boxes) == []
+    # the word panels sit apart from the documents' panel
+    panels = [a.get_window_extent(renderer) for a in fig.axes[:3]]
+    assert overlapping_pairs(panels) == []
 
 
 def test_biplot_single_column_labels_fewer_documents():
@@ -519,7 +518,15 @@ def test_biplot_single_column_labels_fewer_documents():
     fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
                                  explained=[0.3, 0.2], n_loadings=4, column="single")
     texts = [t.get_text() for t in fig.axes[0].texts if t.get_text()]
-    assert len(texts) == 4  # 30 > 20 documents: words only
+    assert texts == []  # 30 > 20 documents: groups only
+    assert len(bar_words(fig.axes[1])) == 3  # at least three words per component
+
+
+def test_biplot_without_words_is_one_panel():
+    labels, groups, scores, loadings, words = biplot_data(6)
+    fig = plot.pca_biplot_figure(scores, loadings, words, labels, groups,
+                                 explained=[0.3, 0.2], n_loadings=0)
+    assert len(fig.axes) == 1
 
 
 def test_biplot_checks_its_arguments():
@@ -631,7 +638,9 @@ def test_score_figure_one_line_per_measure_in_table_order():
     assert len(ax.lines) == 3
     xs, ys = ax.lines[0].get_data()
     expected = sorted(zip(table["mfw"][:5], table["ari"][:5]))
-    assert list(xs) == [e[0] for e in expected] and list(ys) == [e[1] for e in expected]
+    # the first of three lines is dodged left by a fortieth of a decade
+    np.testing.assert_allclose(xs, [e[0] * 10 ** (-1 / 40) for e in expected])
+    assert list(ys) == [e[1] for e in expected]
     assert ax.get_xscale() == "log"  # 100 to 2000 spans more than a factor 10
     assert [t.get_text() for t in ax.get_xticklabels()] == ["100", "200", "500", "1000", "2000"]
     assert ax.get_ylabel() == "Adjusted Rand index"
@@ -923,3 +932,51 @@ def test_attribution_figures_are_deterministic(tmp_path):
     save_figure(draw(), tmp_path / "two")
     for ext in ("png", "svg"):
         assert (tmp_path / f"one.{ext}").read_bytes() == (tmp_path / f"two.{ext}").read_bytes()
+
+
+def test_a_ward_tree_is_labelled_by_merge_height_not_distance():
+    assert plot.merge_height_label("Classic Delta", "ward.D") == (
+        "Ward merge height (Classic Delta, ward.D)")
+    assert plot.merge_height_label("Classic Delta", "ward.D2").startswith("Ward merge height")
+    assert plot.merge_height_label("Classic Delta", "complete") == "Classic Delta (complete linkage)"
+
+
+def test_mds_hulls_only_when_the_groups_separate():
+    apart = np.array([[0, 0], [1, 0], [0, 1], [5, 5], [6, 5], [5, 6]], dtype=float)
+    mixed = np.array([[0, 0], [1, 0], [0, 1], [0.4, 0.4], [6, 5], [5, 6]], dtype=float)
+    groups = list("aaabbb")
+    drawn = plot.mds_figure(apart, list("uvwxyz"), groups, title="", axis_labels=("1", "2"))
+    assert len(drawn.axes[0].patches) == 4  # each of two hulls: a fill and an outline
+    hidden = plot.mds_figure(mixed, list("uvwxyz"), groups, title="", axis_labels=("1", "2"))
+    assert len(hidden.axes[0].patches) == 0
+    assert plot.groups_separate(apart, groups) and not plot.groups_separate(mixed, groups)
+
+
+def test_equal_scores_of_two_measures_stay_visible_side_by_side():
+    t = {"measure": ["burrows"] * 3 + ["cosine_delta"] * 3, "mfw": [100, 1000, 5000] * 2,
+         "ari": [0.5, 1.0, 1.0] * 2}
+    fig = plot.score_by_mfw_figure(t, title="ARI against the catalog's 'author'")
+    first, second = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 3]
+    np.testing.assert_array_equal(first.get_ydata(), second.get_ydata())
+    assert np.all(first.get_xdata() < second.get_xdata())  # dodged apart
+    # by a fortieth of a decade each way at most: the ticks keep the true MFW
+    assert np.allclose(np.log10(second.get_xdata() / first.get_xdata()), 1 / 40)
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["100", "1000", "5000"]
+
+
+def test_comparison_sides_take_their_groups_colours():
+    groups = ["Hamilton"] * 5 + ["Madison"] * 3 + ["Jay"] * 2
+    palette = plot.group_colours(groups)
+    assert plot.side_colours(["Madison"], ["Hamilton", "Hamilton"], groups) == (
+        palette["Madison"], palette["Hamilton"])
+    # the rest of the corpus is several groups: grey
+    assert plot.side_colours(["Jay"], ["Hamilton", "Madison"], groups)[1] == "#666666"
+    # two sides of one look fall back to the comparison colours
+    assert plot.side_colours(["Jay", "Madison"], ["Hamilton", "Madison"], groups) == (
+        plot.SIDE_COLOURS)
+    fig = plot.keyness_figure(["a", "b"], [1.0, -1.0], [1, -1], [True, True],
+                              target_label="Madison", reference_label="Hamilton",
+                              colours=(palette["Madison"], palette["Hamilton"]))
+    bars = fig.axes[0].patches
+    assert {mpl.colors.to_hex(b.get_facecolor()) for b in bars} == {
+        palette["Madison"].lower(), palette["Hamilton"].lower()}

@@ -58,6 +58,8 @@ __all__ = [
     "STYLE",
     "apply_style",
     "dendrogram_figure",
+    "groups_separate",
+    "merge_height_label",
     "group_colours",
     "group_markers",
     "heatmap_figure",
@@ -90,6 +92,7 @@ MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 _TREE_COLOUR = "#333333"
 _GRID_COLOUR = "#DDDDDD"
+_DIAGONAL_COLOUR = "#D9D9D9"  # a heatmap's diagonal: no colour of the scale
 _FONT_BODY = 8.0
 _FONT_SMALL = 7.0
 
@@ -366,6 +369,23 @@ def _group_strip(
 # ---------------------------------------------------------------------------------------------
 # Dendrogram
 # ---------------------------------------------------------------------------------------------
+
+
+def merge_height_label(measure: str, linkage: str) -> str:
+    """What a dendrogram's height axis shows: a distance for single, complete and average
+    linkage, Ward's criterion (the growth of the within-cluster sum of squares, Ward 1963) for
+    ``ward.D`` and ``ward.D2``, which is not a distance between the documents.
+
+    Examples
+    --------
+    >>> merge_height_label("Cosine Delta", "ward.D")
+    'Ward merge height (Cosine Delta, ward.D)'
+    >>> merge_height_label("Cosine Delta", "average")
+    'Cosine Delta (average linkage)'
+    """
+    if linkage.startswith("ward"):
+        return f"Ward merge height ({measure}, {linkage})"
+    return f"{measure} ({linkage} linkage)"
 
 
 def dendrogram_figure(
@@ -688,7 +708,9 @@ def mds_figure(
     hulls: bool = True,
 ) -> Figure:
     """A 2-D map (MDS or PCA scores): points coloured and shaped by group, each group of three
-    or more documents inside its convex hull (lightly filled, outlined in the group's colour).
+    or more documents inside its convex hull (lightly filled, outlined in the group's colour)
+    when the groups separate (:func:`groups_separate`); overlapping hulls would hide the
+    points, so then there are none.
 
     Up to ``max_labels`` documents (default 40) every point carries its label, placed by a
     small deterministic algorithm (candidate positions around each point, greedy placement
@@ -715,7 +737,8 @@ def mds_figure(
     max_labels : int
         Largest number of documents that get per-point labels.
     hulls : bool
-        Draw the convex hull of each group with at least three documents not on one line.
+        Draw the convex hull of each group with at least three documents not on one line, if
+        no two hulls overlap.
 
     Returns
     -------
@@ -753,6 +776,7 @@ def mds_figure(
     labelled = n <= max_labels
     size = 30.0 if labelled else 16.0
     groups_arr = np.array([str(g) for g in groups], dtype=object)
+    hulls = hulls and groups_separate(xy, groups)
     with style_context():
         fig = _new_figure(width, width * (0.85 if column == "double" else 1.05))
         ax = fig.add_subplot()
@@ -792,16 +816,55 @@ def mds_figure(
         return _finish(fig)
 
 
+def _hull_corners(xy: np.ndarray) -> np.ndarray | None:
+    """The corners of the convex hull of ``xy``, in order; None without an area (fewer than
+    three points, or all on one line)."""
+    if len(xy) < 3:
+        return None
+    try:
+        return xy[ConvexHull(xy).vertices]
+    except QhullError:
+        return None
+
+
+def groups_separate(xy: np.ndarray, groups: Sequence[str]) -> bool:
+    """Whether no two groups' convex hulls overlap (a hull holds no point of another group,
+    no two hull outlines cross): only then do hulls show groups rather than hide them.
+
+    Examples
+    --------
+    >>> square = [[0, 0], [1, 0], [0, 1], [1, 1]]
+    >>> groups_separate(np.array(square + [[5, 5], [6, 5], [5, 6]]), list("aaaabbb"))
+    True
+    >>> groups_separate(np.array(square + [[0.5, 0.5], [6, 5], [5, 6]]), list("aaaabbb"))
+    False
+    """
+    from matplotlib.path import Path as MplPath
+
+    xy = np.asarray(xy, dtype=float)
+    arr = np.array([str(g) for g in groups], dtype=object)
+    names = sorted(set(arr))
+    shapes = {}
+    for g in names:
+        corners = _hull_corners(xy[arr == g])
+        if corners is not None:
+            shapes[g] = MplPath(np.vstack([corners, corners[:1]]), closed=True)
+    for g, shape in shapes.items():
+        others = xy[arr != g]
+        if len(others) and shape.contains_points(others).any():
+            return False
+        for h, other in shapes.items():
+            if h > g and shape.intersects_path(other, filled=True):
+                return False
+    return True
+
+
 def _hull(ax: Axes, xy: np.ndarray, colour: str) -> list[np.ndarray]:
     """Draw the convex hull of ``xy`` on ``ax`` if it has an area (a light fill, an outline);
     return its edges as rows x0, y0, x1, y1 (none without a hull)."""
-    if len(xy) < 3:
+    corners = _hull_corners(xy)
+    if corners is None:
         return []
-    try:
-        hull = ConvexHull(xy)
-    except QhullError:  # all points on one line: no area to draw
-        return []
-    corners = xy[hull.vertices]
     ax.fill(*corners.T, facecolor=colour, alpha=0.10, edgecolor="none", zorder=1)
     ax.fill(*corners.T, facecolor="none", edgecolor=colour, alpha=0.7, linewidth=0.6, zorder=2)
     return [np.concatenate([a, b]) for a, b in zip(corners, np.roll(corners, -1, axis=0))]
@@ -965,7 +1028,12 @@ def heatmap_figure(
         topstrip = fig.add_subplot(gs[0, 1])
         cax = fig.add_subplot(gs[1, 2])
 
-        image = ax.imshow(shown, cmap=cmap, interpolation="nearest", aspect="auto", origin="upper")
+        # The diagonal (each document against itself, 0) is drawn grey and left out of the
+        # colour scale, which then spans the distances between documents only.
+        off_diagonal = np.ma.masked_array(shown, mask=np.eye(n, dtype=bool))
+        colour_map = mpl.colormaps[cmap].with_extremes(bad=_DIAGONAL_COLOUR)
+        image = ax.imshow(off_diagonal, cmap=colour_map, interpolation="nearest", aspect="auto",
+                          origin="upper")
         ax.set_xlim(-0.5, n - 0.5)
         ax.set_ylim(n - 0.5, -0.5)
         for s in ax.spines.values():
@@ -1261,17 +1329,18 @@ def pca_biplot_figure(
     column: Column = "double",
     max_labels: int | None = None,
 ) -> Figure:
-    """PCA biplot: documents as points by group, the strongest word loadings as arrows.
+    """PCA biplot: the documents' scores, and beside them the words that make each axis.
 
     The documents are drawn as in :func:`mds_figure` (colour and shape by group), each
     labelled up to ``max_labels`` documents (default 40 across two columns, 20 in a single
     column, where longer lists of labels bury the points); above that only groups are shown.
-    The ``n_loadings`` words with the longest loading vectors in the PC1-PC2 plane are drawn
-    as grey arrows from the origin, labelled in italics; arrows are scaled by one factor
-    (given above the plot) so the longest reaches 80 % of the documents' spread: directions
-    and relative lengths are meaningful, the length against the document scale is not. Word
-    and document labels are placed together, so none overlaps another. Dashed lines mark the
-    origin, as in stylo's PCA plots.
+    The words are drawn apart (beside the documents on a two-column page, below them on a
+    single column), one bar chart per component: the words with the largest loadings on PC1
+    and on PC2 (``n_loadings`` in all, half each, at least three), each bar the word's
+    loading, so a document lies towards the positive end of an axis when it uses the words
+    with positive bars more. Drawn as arrows over the documents, such loadings piled their
+    labels up in the middle of the map (most point the same way) and squeezed the documents
+    to its edges. Dashed lines mark the origin, as in stylo's PCA plots.
 
     Parameters
     ----------
@@ -1336,62 +1405,63 @@ def pca_biplot_figure(
     n = S.shape[0]
     _check_labels_groups(labels, groups, n)
     xy, L2 = S[:, :2], L[:, :2]
-    top = np.argsort(-np.hypot(L2[:, 0], L2[:, 1]), kind="stable")[: min(n_loadings, len(L2))]
-    longest = float(np.hypot(L2[top, 0], L2[top, 1]).max()) if len(top) else 0.0
-    spread = float(np.hypot(xy[:, 0], xy[:, 1]).max()) if n else 0.0
-    scale = 0.8 * spread / longest if longest > 0 and spread > 0 else 1.0
-    tips = L2[top] * scale
+    per_axis = min(max(3, n_loadings // 2), len(L2)) if n_loadings else 0
 
     names = _sorted_groups(groups)
     colours, markers = group_colours(names), group_markers(names)
     labelled = n <= max_labels
     groups_arr = np.array([str(g) for g in groups], dtype=object)
     single = column == "single"
+    axis_titles = (f"PC1 ({100 * float(explained[0]):.1f} %)",
+                   f"PC2 ({100 * float(explained[1]):.1f} %)")
     with style_context():
-        fig = _new_figure(width, width * (0.85 if column == "double" else 1.05))
-        ax = fig.add_subplot()
-        for v in ("h", "v"):
-            line = ax.axhline if v == "h" else ax.axvline
+        if single:  # the words below the documents
+            fig = _new_figure(width, width * (1.05 + (0.9 if per_axis else 0.0)))
+            grid = fig.add_gridspec(3, 1, height_ratios=[2.4, 1, 1]) if per_axis else None
+            ax = fig.add_subplot(grid[0] if grid else 111)
+            word_axes = [fig.add_subplot(grid[1]), fig.add_subplot(grid[2])] if grid else []
+        else:  # the words beside the documents
+            fig = _new_figure(width, width * 0.78)
+            grid = fig.add_gridspec(2, 2, width_ratios=[2.1, 1]) if per_axis else None
+            ax = fig.add_subplot(grid[:, 0] if grid else 111)
+            word_axes = [fig.add_subplot(grid[0, 1]), fig.add_subplot(grid[1, 1])] if grid else []
+        for line in (ax.axhline, ax.axvline):
             line(0, color="#999999", linewidth=0.5, linestyle=(0, (3, 3)), zorder=1)
-        for tip in tips:
-            ax.annotate(
-                "", xy=tip, xytext=(0, 0), annotation_clip=False, zorder=2,
-                arrowprops={"arrowstyle": "-|>", "color": "#777777", "linewidth": 0.5,
-                            "mutation_scale": 6, "shrinkA": 0, "shrinkB": 0},
-            )
-        ax.update_datalim(np.vstack([tips, [[0.0, 0.0]]]))
         for g in names:
             sel = groups_arr == g
             ax.scatter(xy[sel, 0], xy[sel, 1], s=30.0 if labelled else 16.0, marker=markers[g],
                        c=colours[g], edgecolors="white", linewidths=0.4, label=g, zorder=3)
-        ax.set_xlabel(f"PC1 ({100 * float(explained[0]):.1f} %)")
-        ax.set_ylabel(f"PC2 ({100 * float(explained[1]):.1f} %)")
-        if len(top):
-            ax.set_title(
-                f"Arrows: the {len(top)} strongest word loadings (\u00d7 {scale:.3g})",
-                loc="right", fontsize=_FONT_SMALL - 0.5, color=_LOADING_COLOUR,
-            )
+        ax.set_xlabel(axis_titles[0])
+        ax.set_ylabel(axis_titles[1])
         ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
         ax.set_axisbelow(True)
         ax.margins(0.12)
-        ax.set_aspect("equal", adjustable="datalim")
         _legend(fig, names, strip=False, title=title)
-        font = (_FONT_SMALL if n + len(top) <= 30 else _FONT_SMALL - 0.5) - (0.5 if single else 0)
-        points, texts, styles = [], [], []
-        if labelled:
-            points += list(xy)
-            texts += [str(s) for s in labels]
-            styles += [
+        font = _FONT_SMALL - (0.5 if n > 30 else 0) - (0.5 if single else 0)
+        for k, words_ax in enumerate(word_axes):  # the words that make PC1, then PC2
+            strongest = np.argsort(-np.abs(L2[:, k]), kind="stable")[:per_axis]
+            shown = strongest[np.argsort(L2[strongest, k], kind="stable")]
+            values = L2[shown, k]
+            words_ax.barh(range(len(shown)), values, height=0.6, color=_LOADING_COLOUR,
+                          zorder=2)
+            words_ax.set_yticks(range(len(shown)), labels=[str(words[i]) for i in shown],
+                                fontsize=font, fontstyle="italic")
+            words_ax.axvline(0, color="#999999", linewidth=0.5, zorder=1)
+            reach = float(np.abs(values).max()) or 1.0
+            words_ax.set_xlim(-1.1 * reach, 1.1 * reach)
+            words_ax.set_title(f"Words that make {axis_titles[k].split()[0]}", loc="left",
+                               fontsize=_FONT_SMALL)
+            words_ax.tick_params(axis="x", labelsize=_FONT_SMALL - 1)
+            words_ax.xaxis.grid(True, color=_GRID_COLOUR, linewidth=0.4)
+            words_ax.set_axisbelow(True)
+            if k == len(word_axes) - 1:
+                words_ax.set_xlabel("loading")
+        if labelled and n:
+            styles = [
                 {"fontsize": font, "color": _text_colour(colours[str(g)]), "bbox": _LABEL_BOX}
                 for g in groups
             ]
-        points += list(tips)
-        texts += [str(words[i]) for i in top]
-        word_style = {"fontsize": font, "color": _LOADING_COLOUR, "fontstyle": "italic",
-                      "bbox": _LABEL_BOX}
-        styles += [word_style] * len(top)
-        if points:
-            _place_and_annotate(fig, ax, np.array(points), texts, styles)
+            _place_and_annotate(fig, ax, xy, [str(s) for s in labels], styles)
         return _finish(fig)
 
 
@@ -1614,7 +1684,9 @@ def score_by_mfw_figure(
     the score on the y axis, one line with markers per measure. Each line has its own
     Okabe--Ito colour (darkened where needed to a 3:1 contrast with white) and marker shape,
     and lines beyond the eighth are dashed, so lines stay apart in greyscale and with
-    colour-vision deficiency. The figure grows taller with the legend. Measures are listed in
+    colour-vision deficiency. Lines are dodged sideways by a small step each (a fortieth of a
+    decade on a log axis, of the MFW range otherwise), so measures with the same score at
+    the same MFW stay visible side by side; the ticks and the saved data keep the true MFW. The figure grows taller with the legend. Measures are listed in
     the legend in the order they first appear in the table.
 
     Parameters
@@ -1672,7 +1744,11 @@ def score_by_mfw_figure(
         fig = _new_figure(width, (3.2 if column == "double" else 2.4) + legend_in)
         ax = fig.add_subplot()
         handles = []
+        span = np.log10(xs_all.max() / xs_all.min()) if log_x else xs_all.max() - xs_all.min()
+        step = (1 / 40 if log_x else max(span, 1.0) / 150) if len(series) > 1 else 0.0
         for k, (name, (xs, ys)) in enumerate(series.items()):
+            shift = step * (k - (len(series) - 1) / 2)
+            xs = xs * 10**shift if log_x else xs + shift
             # Okabe-Ito hues, darkened where needed to a 3:1 contrast with white (WCAG 2.1,
             # non-text graphics), so the yellow and sky-blue lines stay visible.
             colour = _text_colour(OKABE_ITO[k % len(OKABE_ITO)], min_contrast=3.0)
@@ -1723,13 +1799,45 @@ __all__ += ["consensus_tree_figure", "pca_biplot_figure", "score_by_mfw_figure"]
 #: Colours of the two sides of a comparison (Okabe--Ito vermillion and blue), in every
 #: comparison figure: the target and the reference.
 SIDE_COLOURS: tuple[str, str] = (OKABE_ITO[1], OKABE_ITO[0])
+#: A side made of several groups (the rest of the corpus) has no group colour of its own.
+_MIXED_SIDE = "#666666"
 
 
-def _side_legend(fig: Figure, labels: Sequence[str], *, title: str, open_label: str = "") -> None:
+def side_colours(target_groups: Sequence[str], reference_groups: Sequence[str],
+                 all_groups: Sequence[str]) -> tuple[str, str]:
+    """The colours of a comparison's two sides, as every other figure of the run colours their
+    groups (:func:`group_colours` of ``all_groups``): a side whose documents are all of one
+    group takes that group's colour, a mixed side dark grey. Two sides that would look alike
+    take :data:`SIDE_COLOURS` instead.
+
+    Examples
+    --------
+    >>> groups = ["Democratic", "Republican", "essay", "Democratic", "Republican"]
+    >>> side_colours(["essay"], ["Democratic", "Republican"], groups)
+    ('#009E73', '#666666')
+    >>> side_colours(["Democratic"], ["Democratic"], groups) == SIDE_COLOURS
+    True
+    """
+    palette = group_colours(all_groups)
+    chosen = tuple(
+        palette[str(next(iter(set(side))))] if len(set(side)) == 1 else _MIXED_SIDE
+        for side in (target_groups, reference_groups)
+    )
+    return SIDE_COLOURS if chosen[0] == chosen[1] else chosen  # type: ignore[return-value]
+
+
+def _side_legend(
+    fig: Figure,
+    labels: Sequence[str],
+    *,
+    title: str,
+    open_label: str = "",
+    colours: Sequence[str] = SIDE_COLOURS,
+) -> None:
     """A header legend of the two sides' colours (and the open bar), as :func:`_legend`."""
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=c, edgecolor=c, label=s) for c, s in zip(SIDE_COLOURS, labels)]
+    handles = [Patch(facecolor=c, edgecolor=c, label=s) for c, s in zip(colours, labels)]
     if open_label:
         handles.append(Patch(facecolor="white", edgecolor="#555555", linewidth=0.8,
                              label=open_label))
@@ -1753,6 +1861,7 @@ def keyness_figure(
     column: Column = "double",
     low: Sequence[float | None] | None = None,
     high: Sequence[float | None] | None = None,
+    colours: tuple[str, str] = SIDE_COLOURS,
 ) -> Figure:
     """Two-sided bar chart of key terms: the target's to the right, the reference's to the left.
 
@@ -1830,7 +1939,7 @@ def keyness_figure(
         ax = fig.add_subplot()
         texts = []
         for row, i in zip(y, order):
-            colour = SIDE_COLOURS[0] if sides[i] > 0 else SIDE_COLOURS[1]
+            colour = colours[0] if sides[i] > 0 else colours[1]
             filled = bool(significant[i])
             ax.barh(row, lr[i], height=0.72, color=colour if filled else "white",
                     edgecolor=colour, linewidth=0.8, zorder=3)
@@ -1861,6 +1970,7 @@ def keyness_figure(
             [f"key in {target_label}", f"key in {reference_label}"],
             title=title,
             open_label="not significant" if not all(bool(s) for s in significant) else "",
+            colours=colours,
         )
         # Widen the x range until every term fits beside its bar.
         fig.draw_without_rendering()
@@ -1892,6 +2002,7 @@ def zeta_figure(
     segments: tuple[int, int] | None = None,
     title: str = "",
     column: Column = "double",
+    colours: tuple[str, str] = SIDE_COLOURS,
 ) -> Figure:
     """Craig's Zeta as a map: each word's share of target segments against reference segments.
 
@@ -1957,9 +2068,9 @@ def zeta_figure(
             ax.scatter(background[:, 0], background[:, 1], s=4, c="#9A9A9A", linewidths=0,
                        alpha=0.5, zorder=2)
         picked = np.flatnonzero(mask)
-        colours = [SIDE_COLOURS[0] if x[i] >= yv[i] else SIDE_COLOURS[1] for i in picked]
+        point_colours = [colours[0] if x[i] >= yv[i] else colours[1] for i in picked]
         if len(picked):
-            ax.scatter(x[picked], yv[picked], s=16, c=colours, edgecolors="white",
+            ax.scatter(x[picked], yv[picked], s=16, c=point_colours, edgecolors="white",
                        linewidths=0.4, zorder=3)
         ax.set_xlim(-0.03, 1.03)
         ax.set_ylim(-0.03, 1.03)
@@ -1968,11 +2079,12 @@ def zeta_figure(
         ax.set_ylabel(f"Share of{counts[1]} {reference_label} segments containing the word")
         ax.grid(True, color=_GRID_COLOUR, linewidth=0.4)
         ax.set_axisbelow(True)
-        _side_legend(fig, [f"marks {target_label}", f"marks {reference_label}"], title=title)
+        _side_legend(fig, [f"marks {target_label}", f"marks {reference_label}"], title=title,
+                     colours=colours)
         if len(picked):
             font = _FONT_SMALL - (0.5 if len(picked) > 30 else 0.0)
             styles = [{"fontsize": font, "color": _text_colour(c), "bbox": _LABEL_BOX}
-                      for c in colours]
+                      for c in point_colours]
             _place_and_annotate(fig, ax, np.column_stack([x[picked], yv[picked]]),
                                 [str(terms[i]) for i in picked], styles)
         return _finish(fig)
@@ -2092,7 +2204,7 @@ def growth_figure(
         return _finish(fig)
 
 
-__all__ += ["SIDE_COLOURS", "growth_figure", "keyness_figure", "zeta_figure"]
+__all__ += ["SIDE_COLOURS", "growth_figure", "keyness_figure", "side_colours", "zeta_figure"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -119,6 +119,7 @@ rule compare:
     params:
         comparison=lambda wildcards: COMPARISONS[wildcards.comparison],
         documents=lambda wildcards: COMPARE_DOCUMENTS[wildcards.comparison],
+        groups=shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=PROFILE_SETTINGS,
         settings=config["keyness"],
         uncertainty=config["uncertainty"],

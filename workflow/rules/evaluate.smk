@@ -18,6 +18,8 @@ rule score_figure:
         logs("score_figure.log"),
     conda:
         "../envs/wordprint.yaml"
+    params:
+        label_column=LABEL_COLUMN,
     script:
         "../scripts/plot_scores.py"
 

@@ -51,6 +51,12 @@ def main():
         write_csv(path, *table_rows(table))
 
     vs = f"{target.label} vs {reference.label}"
+    group = {d.id: d.group for d in par.documents}
+    colours = plot.side_colours(  # each side in its group's colour, as in every other figure
+        [group[d] for d, _ in comparison.target.samples],
+        [group[d] for d, _ in comparison.reference.samples],
+        par.groups,
+    )
     bars = keyness_plot_rows(result.keyness, result.top_target + result.top_reference)
     whiskers = interval_note(par.uncertainty, bars.get("log_ratio_low"))
     fig = plot.keyness_figure(
@@ -63,6 +69,7 @@ def main():
         target_label=target.label,
         reference_label=reference.label,
         title=f"Key terms: {vs}",
+        colours=colours,
         note=f"Top {s['top']} terms each way by {STATISTIC_LABELS[s['sort_by']]}; filled: "
         f"{CORRECTION_LABELS[s['correction']]}-adjusted p < {s['alpha']}"
         + (f"\n{whiskers.capitalize()}" if whiskers else ""),
@@ -80,6 +87,7 @@ def main():
         reference_label=reference.label,
         segments=result.zeta_segments,
         title=f"Craig's Zeta: {vs}, segments of {s['segment_size']} tokens",
+        colours=colours,
     )
     save_figure(fig, out.zeta_png[: -len(".png")], metadata={"Title": f"Zeta: {vs}"})
     write_csv(out.zeta_csv, *table_rows(points))

@@ -1,4 +1,5 @@
 from wordprint import plot
+from wordprint.plot import merge_height_label
 from wordprint.cluster import merge_rows
 from wordprint.distances import MEASURES
 from wordprint.io.figures import save_figure
@@ -25,7 +26,7 @@ def draw(i, mfw, kinds):
             ids,
             groups,
             title=f"{measure}, {setting}",
-            distance_label=f"{measure} ({linkage} linkage)",
+            distance_label=merge_height_label(measure, linkage),
         ),
         "mds": lambda: plot.mds_figure(
             mds,

@@ -11,7 +11,12 @@ def main():
     labels = {name: m.label for name, m in MEASURES.items()}
     lines = score_lines(header, rows, score="ari", measure_labels=labels)
     method = rows[0][header.index("method")] if rows else ""
-    fig = plot.score_by_mfw_figure(lines, score="ari", title=f"Clustering: {method}")
+    fig = plot.score_by_mfw_figure(
+        lines,
+        score="ari",
+        title=f"Agreement of the {method} clusters with the catalog's "
+        f"'{snakemake.params.label_column}' (adjusted Rand index)",
+    )
     save_figure(
         fig,
         snakemake.output.png[: -len(".png")],
