@@ -980,3 +980,18 @@ def test_comparison_sides_take_their_groups_colours():
     bars = fig.axes[0].patches
     assert {mpl.colors.to_hex(b.get_facecolor()) for b in bars} == {
         palette["Madison"].lower(), palette["Hamilton"].lower()}
+
+
+def test_many_growth_curves_put_the_labelled_texts_in_front():
+    rng = np.random.default_rng(3)
+    n = 20  # more than max_labels (12): the 18 texts of two big groups fade, the two apart stand
+    groups = ["a"] * 9 + ["b"] * 9 + ["essay", "other"]
+    curves = [(np.arange(1, 51) * 100.0, np.cumsum(rng.integers(1, 60, 50)) + 1.0)
+              for _ in range(n)]
+    fig = plot.growth_figure(curves, [f"t{i}" for i in range(n)], groups)
+    lines = fig.axes[0].get_lines()
+    front = [line for line in lines if line.get_linewidth() == 1.4]
+    back = [line for line in lines if line.get_linewidth() == 0.6]
+    assert len(front) == 2 and len(back) == 18
+    assert all(line.get_alpha() == 0.35 for line in back)
+    assert sorted(t.get_text() for t in fig.axes[0].texts if t.get_text()) == ["t18", "t19"]

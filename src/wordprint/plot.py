@@ -2172,10 +2172,15 @@ def growth_figure(
     with style_context():
         fig = _new_figure(width, width * (0.62 if column == "double" else 0.85))
         ax = fig.add_subplot()
+        # Many curves: the labelled ones (texts of small groups, the ones asked about) drawn
+        # bold over a faint background of the others, which then read as their groups' band.
+        many = n > max_labels
         for k, (tok, typ) in enumerate(arrays):
             style = (0, (4, 2)) if dashed is not None and dashed[k] else "-"
-            ax.plot(tok, typ, color=colours[str(groups[k])], linestyle=style, linewidth=0.9,
-                    alpha=0.9, zorder=3 if k in labelled else 2)
+            front = k in labelled
+            ax.plot(tok, typ, color=colours[str(groups[k])], linestyle=style,
+                    linewidth=1.4 if many and front else (0.6 if many else 0.9),
+                    alpha=0.9 if front or not many else 0.35, zorder=3 if front else 2)
         if log:
             ax.set_xscale("log")
             ax.set_yscale("log")
