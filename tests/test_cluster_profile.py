@@ -56,17 +56,6 @@ def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=900)
 
 
-def planned_jobs(output: str) -> dict[str, int]:
-    """Snakemake's 'Job stats' table: rule -> number of jobs."""
-    counts = {}
-    for line in output.split("Job stats:")[-1].splitlines()[3:]:
-        parts = line.split()
-        if len(parts) != 2 or not parts[1].isdigit():
-            break
-        counts[parts[0]] = int(parts[1])
-    return counts
-
-
 def test_profile_parses_and_names_real_rules_and_resources():
     settings = profile()
     assert settings["executor"] == "slurm"
@@ -95,14 +84,15 @@ def profile_dir(tmp_path) -> Path:
     return copy
 
 
-def test_dry_run_through_the_profile_plans_one_profile_job_per_document(tmp_path, profile_dir):
+def test_dry_run_through_the_profile_plans_one_profile_job_per_document(tmp_path, profile_dir,
+                                                                        workflow):
     documents = DOCUMENTS + [(a, a.split("-")[1], "address", f"sotu:{a}") for a in MORE_ADDRESSES]
     shards = profile()["config"]["shards"]
     assert len({shard_of(d[0], shards) for d in documents}) == len(documents)  # no collision
     root = make_project(tmp_path / "project", documents)
     run = snakemake(root, "--profile", str(profile_dir), "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
-    jobs = planned_jobs(run.stdout + run.stderr)
+    jobs = workflow.jobs(run.stdout + run.stderr)
     assert jobs["count_shard"] == jobs["describe_shard"] == len(documents) == 10
     assert jobs["corpus_tables"] == 1
 
@@ -113,10 +103,10 @@ def test_dry_run_through_the_profile_plans_one_profile_job_per_document(tmp_path
                     f"shards={len(documents)}")
     assert run.returncode == 0, run.stderr[-3000:]
     expected = len({shard_of(d[0], len(documents)) for d in documents})
-    assert planned_jobs(run.stdout + run.stderr)["count_shard"] == expected
+    assert workflow.jobs(run.stdout + run.stderr)["count_shard"] == expected
 
 
-def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
+def test_one_document_per_shard_gives_byte_identical_tables(tmp_path, workflow):
     one_per_shard = profile()["config"]["shards"]
     ids = [d[0] for d in DOCUMENTS]
     assert len({shard_of(i, 4) for i in ids}) < len(ids)  # the default shares a shard
@@ -126,7 +116,7 @@ def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
         root = make_project(tmp_path / name, DOCUMENTS, shards=shards)
         run = snakemake(root, "--cores", "2")
         assert run.returncode == 0, run.stderr[-3000:]
-        assert planned_jobs(run.stdout + run.stderr)["count_shard"] == len({
+        assert workflow.jobs(run.stdout + run.stderr)["count_shard"] == len({
             shard_of(i, shards) for i in ids})
         folder = root / "results" / "default" / "tables"
         tables[name] = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*")
@@ -138,11 +128,12 @@ def test_one_document_per_shard_gives_byte_identical_tables(tmp_path):
     assert not different
 
 
-def test_maps_are_drawn_for_the_reports_setting_unless_every_setting_is_asked(tmp_path):
+def test_maps_are_drawn_for_the_reports_setting_unless_every_setting_is_asked(tmp_path,
+                                                                              workflow):
     root = make_project(tmp_path / "project", DOCUMENTS, mfw=[50, 100])
     run = snakemake(root, "--cores", "1", "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
-    jobs = planned_jobs(run.stdout + run.stderr)
+    jobs = workflow.jobs(run.stdout + run.stderr)
     # every setting's distances and clusters in one job, one setting's figures
     assert (jobs["cluster"], jobs["plot_maps"], jobs["pca"]) == (1, 1, 1)
     assert "results/default/figures/mds/cosine_delta_mfw50.png" in run.stdout
@@ -150,6 +141,6 @@ def test_maps_are_drawn_for_the_reports_setting_unless_every_setting_is_asked(tm
                          report={"mfw": 50, "every_setting": True})
     run = snakemake(every, "--cores", "1", "--dry-run")
     assert run.returncode == 0, run.stderr[-3000:]
-    jobs = planned_jobs(run.stdout + run.stderr)
+    jobs = workflow.jobs(run.stdout + run.stderr)
     assert (jobs["plot_maps"], jobs["pca"]) == (2, 2)  # one job per measure; 2 MFW
     assert "results/default/figures/mds/burrows_mfw100.png" in run.stdout

@@ -9,18 +9,8 @@ the types (types, TTR, hapaxes, Yule's K, mean word length), each token's previo
 occurrence (MATTR's windows, both MTLD passes), and the MTLD passes (the point MTLD and the
 factors of each resampled segment).
 
-References
-----------
-Covington, M. A. & McFall, J. D. (2010). Cutting the Gordian knot: the moving-average
-type-token ratio (MATTR). Journal of Quantitative Linguistics 17(2), 94-100.
-
-McCarthy, P. M. & Jarvis, S. (2010). MTLD, vocd-D, and HD-D: a validation study of
-sophisticated approaches to lexical diversity assessment. Behavior Research Methods 42(2),
-381-392.
-
-Yule, G. U. (1944). The Statistical Study of Literary Vocabulary. Cambridge University Press.
-
-The bootstrap's references are in :mod:`wordprint.uncertainty`.
+The references of each statistic are those of :func:`describe_view`; the bootstrap's are in
+:mod:`wordprint.uncertainty`.
 """
 
 from __future__ import annotations
