@@ -96,7 +96,7 @@ def main() -> None:
 
     kept, model = count(), train()
 
-    def describe():
+    def describe(kept, model):
         split = sentences.splitter(model)
         for f, views in zip(files, kept):
             describe_document(views, doc_id=f.stem, splitter=split, pattern=settings["pattern"],
@@ -107,10 +107,7 @@ def main() -> None:
 
     def whole_step():
         kept = count()
-        split = sentences.splitter(train())
-        for f, views in zip(files, kept):
-            describe_document(views, doc_id=f.stem, splitter=split, pattern=settings["pattern"],
-                              settings=described)
+        describe(kept, train())
         return full_tokens(kept)
 
     token_ids("warm up " * 2000)  # polars' import (once per process, 0.2 s) is not counting
@@ -129,7 +126,7 @@ def main() -> None:
          lambda: (train(), sum(len(v["full"][0]) for v in kept))[1], args.profile_repeats),
         (f"describing step `describe_document` (views {config_views}: sentences, statistics, "
          f"{described.get('uncertainty', {}).get('replicates', 0)} bootstrap replicates)",
-         lambda: (describe(), full_tokens(kept))[1], args.profile_repeats),
+         lambda: (describe(kept, model), full_tokens(kept))[1], args.profile_repeats),
         (f"**whole per-document step with the default statistics** (counting + model + "
          "describing)", whole_step, args.profile_repeats),
     ]

@@ -236,7 +236,9 @@ def main() -> None:
     pstats.Stats(profiler, stream=buffer).sort_stats("tottime").print_stats(args.top)
     top = buffer.getvalue()
     top = top[top.index("ncalls"):] if "ncalls" in top else top
-    top = top.replace(str(Path(sys.prefix)), "<python>").replace(str(common.REPO), "<repo>")
+    for prefix in {sys.prefix, sys.base_prefix}:
+        top = top.replace(str(Path(prefix)), "<python>")
+    top = top.replace(str(common.REPO), "<repo>")
     print(top)
 
     n2, n12, per_job = job_startup(folder / "jobs")

@@ -20,8 +20,11 @@ from wordprint.io.folder import folder_catalog
 from wordprint.workflow.analysis import NAME
 
 
-def new_analysis(folder: Path, *, name: str | None, config_dir: Path, force: bool) -> Path:
-    """Write the folder's catalog and the analysis's config; return the config's path."""
+def new_analysis(
+    folder: Path, *, name: str | None, config_dir: Path, force: bool
+) -> tuple[Path, int]:
+    """Write the folder's catalog and the analysis's config; return the config's path and the
+    number of texts listed."""
     name = name or folder.resolve().name
     if not NAME.fullmatch(name):
         raise CatalogError(
@@ -42,7 +45,7 @@ def new_analysis(folder: Path, *, name: str | None, config_dir: Path, force: boo
         f"analysis: {name}\n"
         f"catalog: {catalog.as_posix()}\n",
     )
-    return config
+    return config, text.count("\n") - 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,12 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--force", action="store_true", help="replace an existing catalog or config")
     args = parser.parse_args(argv)
     try:
-        config = new_analysis(args.folder, name=args.name, config_dir=args.config_dir,
-                              force=args.force)
+        config, rows = new_analysis(args.folder, name=args.name, config_dir=args.config_dir,
+                                    force=args.force)
     except CatalogError as err:
         print(f"wordprint: {err}", file=sys.stderr)
         return 1
-    rows = (args.folder / "catalog.csv").read_text(encoding="utf-8").count("\n") - 1
     print(f"wordprint: {rows} texts listed in {args.folder / 'catalog.csv'}; config {config}.")
     print(f"Run it:  snakemake --cores all --configfile {config}")
     return 0

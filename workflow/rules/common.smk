@@ -179,8 +179,9 @@ def when(analysis, outputs):
 PROFILE_SETTINGS = shown_safely(profile_settings(config))
 DESCRIBE_SETTINGS = describe_settings(config)
 # The documents the corpus's Punkt model learns from (wordprint.sentences), in catalog order.
-SENTENCE_SAMPLE = sample_documents([d.id for d in DOCUMENTS])
-SENTENCE_SAMPLE = ShownList(d for d in DOCUMENTS if d.id in SENTENCE_SAMPLE)
+SENTENCE_SAMPLE = ShownList(
+    d for d in DOCUMENTS if d.id in set(sample_documents([d.id for d in DOCUMENTS]))
+)
 FEATURES = config["features"]
 if "features" in PROFILE_SETTINGS and config["sampling"]["method"] == "consecutive":
     raise WorkflowError(
@@ -352,7 +353,7 @@ def shard_sources(wildcards):
 
 
 def shard_counts():
-    return expand(results("counts/shard-{shard}.json.gz"), shard=sorted(SHARDS))
+    return count_shards_of(DOCUMENTS)
 
 
 def count_shards_of(documents):

@@ -277,12 +277,12 @@ def quotation_section(inp, config, par, measure, mfw):
     )
 
 
-def findings_section(inp, par, config, measure, mfw):
+def findings_section(inp, par, config, measure, mfw, clusters):
     """The answer first: cluster agreement, nearest neighbours, the highlighted texts, how
-    robust that is, and the dendrogram."""
+    robust that is, and the dendrogram. ``clusters`` is the report setting's cluster table."""
     label = config["label_column"]
     ids, _, distances = read_matrix(inp.distances)
-    header, rows = read_csv(inp.clusters)
+    header, rows = clusters
     column = {name: [row[i] for row in rows] for i, name in enumerate(header)}
     docs = documents_of(ids, par.documents)
     role = config["attribution"]["role_column"]
@@ -306,8 +306,9 @@ def findings_section(inp, par, config, measure, mfw):
         f"the same {label}."
     )
     if inp.robustness:
-        robust = [r for r in records(inp.robustness[0]) if r["status"] == "robust"]
-        total = len(records(inp.robustness[0]))
+        findings_rows = records(inp.robustness[0])
+        robust = [r for r in findings_rows if r["status"] == "robust"]
+        total = len(findings_rows)
         text += (
             f" {len(robust)} of {total} such findings (each text's nearest {label} and "
             f"cluster-mates) hold in at least {config['robustness']['threshold']:.0%} of the "
@@ -358,6 +359,7 @@ def main():
     )
     short_header, short = read_csv(inp.short)
     cleaning_header, cleaning = read_csv(inp.cleaning)
+    clusters = read_csv(inp.clusters)
     maps = [
         figure(f"Classical MDS map of the {measure} distances ({mfw} MFW).", inp.maps[0]),
         figure(
@@ -393,7 +395,7 @@ def main():
                 *more_figures(inp, mfw),
                 Table(
                     f"Flat clusters and MDS coordinates ({measure}, {mfw} MFW)",
-                    *read_csv(inp.clusters),
+                    *clusters,
                 ),
                 *scores,
             ],
@@ -440,7 +442,7 @@ def main():
     ))
     html = render_report(
         title=config["report"]["title"],
-        lead=findings_section(inp, par, config, measure, mfw),
+        lead=findings_section(inp, par, config, measure, mfw, clusters),
         sections=sections,
         config=config,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from wordprint.io.catalog import Document
 from wordprint.io.files import read_json, write_json
-from wordprint.io.tokens import TOKEN_SETTINGS, read_tokens, token_cache_path, write_tokens
+from wordprint.io.tokens import read_tokens, token_cache_path, write_tokens
 from wordprint.profile import (
     PROFILE_VERSION,
     DescribeSettings,
@@ -84,20 +84,16 @@ def describe_shard(
     digest = model_digest(model)
     for document, profile in zip(documents, profiles, strict=True):
         part = {"part": document.field("part")} if document.field("part") else {}
-        doc_settings = {**settings, **part}
-        shaping = {k: doc_settings[k] for k in TOKEN_SETTINGS if k in doc_settings}
+        tokens = token_cache_path(cache_dir, profile["sha256"], {**settings, **part})
         views = sorted(profile["views"])
-        key = cache_key(
-            profile["sha256"],
-            {**shaping, **describe, "views": views, "punkt": digest},
-            version=PROFILE_VERSION,
-        )
+        # The tokens' own key stands for the text and every setting that shaped them.
+        key = cache_key(tokens.stem, {**describe, "views": views, "punkt": digest},
+                        version=PROFILE_VERSION)
         cached = cache_file(cache_dir, "descriptions", key)
         if cached.is_file():
             log.info("%s: from cache %s", document.id, cached)
             described = read_json(cached)
         else:
-            tokens = token_cache_path(cache_dir, profile["sha256"], doc_settings)
             if not tokens.is_file():
                 raise DocumentError(
                     f"document {document.id!r}: its tokens are missing from the cache "
