@@ -4,15 +4,15 @@ Measured in one process, each the median of ``--repeats`` runs over all 26 novel
 
 - baseline: ``wc -w`` on the 26 files (one process);
 - reference: read + ``re.findall(r"\\w+", text.lower())`` + ``collections.Counter``;
-- wordprint's tokenise + count: read + ``wordprint.tokenize.words`` + ``Counter``;
-- the same tokens numbered and counted in polars: read + ``wordprint.count.token_ids`` (types
+- wordprint's tokenise + count: read + ``wordprint.text.tokenize.words`` + ``Counter``;
+- the same tokens numbered and counted in polars: read + ``wordprint.count.tokens.token_ids`` (types
   and ids, exactly ``TokenIds.of(words(...))``) + ``TokenIds.counts``;
-- wordprint's counting step, ``wordprint.profile.profile_document`` (decode, Gutenberg
+- wordprint's counting step, ``wordprint.count.profile.profile_document`` (decode, Gutenberg
   stripping, normalising, tokens, counts; quotation splitting when the views include ``own``),
   from the raw bytes, with views ``full`` only (a Delta-only run) and with the repository
   config's views;
-- the corpus's Punkt model (``wordprint.sentences``), trained once on its sample;
-- the describing step, ``wordprint.profile.describe_document`` (Punkt sentences, vocabulary
+- the corpus's Punkt model (``wordprint.text.sentences``), trained once on its sample;
+- the describing step, ``wordprint.count.profile.describe_document`` (Punkt sentences, vocabulary
   statistics and their bootstrap intervals, the repository config's settings), on the tokens
   and texts the counting step keeps;
 - the whole per-document step with the default statistics: counting (config views) + the model
@@ -33,16 +33,16 @@ from collections import Counter
 import common
 import yaml
 
-from wordprint import sentences
-from wordprint.count import token_ids
-from wordprint.profile import (
+from wordprint.text import sentences
+from wordprint.count.tokens import token_ids
+from wordprint.count.profile import (
     clean_document,
     describe_document,
     describe_settings,
     profile_document,
     profile_settings,
 )
-from wordprint.tokenize import words
+from wordprint.text.tokenize import words
 
 
 def main() -> None:

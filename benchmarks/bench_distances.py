@@ -2,7 +2,7 @@
 
 The table is random but realistic: each document's relative frequencies are a Dirichlet draw
 whose concentration follows Zipf's law over the 5,000 words (seeded, so every run times the
-same numbers), columns in rank order. Each ``wordprint.distances.distance_matrix`` measure and
+same numbers), columns in rank order. Each ``wordprint.measures.distances.distance_matrix`` measure and
 the baseline ``scipy.spatial.distance.pdist(X, "cityblock")`` are timed in the same process,
 median of ``--repeats`` runs.
 
@@ -20,7 +20,7 @@ import common
 import numpy as np
 from scipy.spatial.distance import pdist
 
-from wordprint.distances import MEASURES, distance_matrix
+from wordprint.measures.distances import MEASURES, distance_matrix
 
 
 def zipf_table(documents: int, words: int, *, seed: int = 20181201) -> np.ndarray:

@@ -9,7 +9,7 @@
    statistics and their bootstrap intervals). Time is broken down by stage (cumulative times
    of the stage's function) and the top functions are listed.
 2. Snakemake job start-up: a throw-away workflow of N trivial ``script:`` jobs (each imports
-   ``wordprint.io.step`` as the real scripts do and writes one line), run with ``--cores 1`` at
+   ``wordprint.workflow.step`` as the real scripts do and writes one line), run with ``--cores 1`` at
    N = 2 and N = 12; the per-job cost is the difference / 10.
 3. Import times of what each job imports (``python -c "import ..."``, minus bare start-up).
 
@@ -34,11 +34,11 @@ from pathlib import Path
 import common
 import yaml
 
-from wordprint import sentences
+from wordprint.text import sentences
 from wordprint.io.catalog import read_catalog
 from wordprint.io.files import write_json
 from wordprint.io.profiles import describe_shard, profile_shard
-from wordprint.profile import clean_document, describe_settings, profile_settings
+from wordprint.count.profile import clean_document, describe_settings, profile_settings
 
 # Stage -> (file suffix, function name) whose cumulative time is the stage's.
 STAGES = {
@@ -67,7 +67,7 @@ STAGES = {
 }
 
 JOB_SCRIPT = """\
-import wordprint.io.step  # the import every wordprint script makes
+import wordprint.workflow.step  # the import every wordprint script makes
 from pathlib import Path
 Path(snakemake.output[0]).write_text("done\\n")
 """
@@ -134,7 +134,7 @@ def figure_times(folder: Path, samples: int = 50, groups: int = 11) -> dict[str,
     import numpy as np
 
     from wordprint import plot
-    from wordprint.cluster import classical_mds, hierarchical, leaf_order
+    from wordprint.cluster.hierarchy import classical_mds, hierarchical, leaf_order
     from wordprint.io.figures import save_figure
 
     rng = np.random.default_rng(1)
@@ -245,7 +245,7 @@ def main() -> None:
     bare = import_time("pass")
     imports = {
         "`snakemake.script` (every script job's preamble)": import_time("import snakemake.script"),
-        "`wordprint.io.step` (every wordprint script)": import_time("import wordprint.io.step"),
+        "`wordprint.workflow.step` (every wordprint script)": import_time("import wordprint.workflow.step"),
         "`nltk.tokenize.punkt` (the sentence_model and describe_shard jobs)":
             import_time("import nltk.tokenize.punkt"),
         "`wordprint.plot` + `matplotlib.pyplot` (figure jobs)":
@@ -263,7 +263,7 @@ def main() -> None:
         "",
         (
             "Snakemake job start-up (a workflow of trivial `script:` jobs that import "
-            f"`wordprint.io.step`, `--cores 1`): 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, so "
+            f"`wordprint.workflow.step`, `--cores 1`): 2 jobs {n2:.2f} s, 12 jobs {n12:.2f} s, so "
             f"**{per_job:.2f} s per job**."
         ),
         "",

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wordprint import profile as profile_module
-from wordprint.profile import profile_document
+from wordprint.count import profile as profile_module
+from wordprint.count.profile import profile_document
 
 REPO = Path(__file__).resolve().parents[1]
 ESSAY = REPO / "corpus" / "texts" / "dawsey-2018-platypus-112.txt"

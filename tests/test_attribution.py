@@ -1,4 +1,4 @@
-"""Tests for wordprint.attribution: roles, grouped cross-validation, verification, rolling."""
+"""Tests for wordprint.attribute.stage: roles, grouped cross-validation, verification, rolling."""
 
 import csv
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint.attribution import (
+from wordprint.attribute.stage import (
     Plan,
     attribution_rows,
     attribution_summary,
@@ -27,10 +27,10 @@ from wordprint.attribution import (
     split_samples,
     verification,
 )
-from wordprint.classify import cross_validate, folds
-from wordprint.impostors import c_at_1, optimize_grey_zone
+from wordprint.attribute.classify import cross_validate, folds
+from wordprint.attribute.impostors import c_at_1, optimize_grey_zone
 from wordprint.io.catalog import Document
-from wordprint.profile import DocumentError
+from wordprint.count.profile import DocumentError
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LEE = SHARED / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"

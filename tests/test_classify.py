@@ -1,4 +1,4 @@
-"""Tests for wordprint.classify: hand-computed cases, no leakage, seeds, parity with stylo."""
+"""Tests for wordprint.attribute.classify: hand-computed cases, no leakage, seeds, parity with stylo."""
 
 import csv
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint.classify import (
+from wordprint.attribute.classify import (
     CLASSIFIERS,
     attribute,
     cross_validate,
@@ -14,7 +14,7 @@ from wordprint.classify import (
     folds,
     predict,
 )
-from wordprint.distances import cross_distances
+from wordprint.measures.distances import cross_distances
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LEE = SHARED / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy.spatial.distance import pdist, squareform
 
-from wordprint.cluster import (
+from wordprint.cluster.hierarchy import (
     classical_mds,
     cluster_analysis,
     cluster_scores,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wordprint.shards import shard_of
+from wordprint.io.shards import shard_of
 
 REPO = Path(__file__).resolve().parents[1]
 PROFILE = REPO / "workflow" / "profiles" / "slurm"

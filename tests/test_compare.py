@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint.compare import (
+from wordprint.compare.sides import (
     ComparisonError,
     SideData,
     Side,
@@ -26,10 +26,10 @@ from wordprint.compare import (
     zeta_plot_rows,
     zeta_table,
 )
-from wordprint.concordance import collocations
-from wordprint.profile import sample_tokens
+from wordprint.compare.concordance import collocations
+from wordprint.count.profile import sample_tokens
 from wordprint.io.catalog import Document
-from wordprint.profile import DocumentError, profile_document
+from wordprint.count.profile import DocumentError, profile_document
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = {"pattern": "words", "lowercase": True, "short_quotes": "quoted"}
@@ -114,7 +114,7 @@ def test_rest_of_nothing_and_bad_names_are_refused():
 
 
 def test_comparison_errors_are_reported_as_user_errors():
-    # wordprint.io.step reports DocumentError as one line naming the fix, not a traceback.
+    # wordprint.workflow.step reports DocumentError as one line naming the fix, not a traceback.
     assert issubclass(ComparisonError, DocumentError)
 
 

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 import pytest
 
-from wordprint.concordance import (
+from wordprint.compare.concordance import (
     Collocate,
     KwicLine,
     collocations,

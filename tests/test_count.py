@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint import count
-from wordprint.count import token_ids
-from wordprint.text import decode_text, normalise
-from wordprint.tokenize import TokenIds, words
+from wordprint.count import tokens as count
+from wordprint.count.tokens import token_ids
+from wordprint.text.decode import decode_text, normalise
+from wordprint.text.tokenize import TokenIds, words
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"  # as in conftest.py
@@ -117,7 +117,7 @@ def test_counts_follow_the_types():
 
 
 def test_importing_count_does_not_import_polars():
-    code = "import sys, wordprint.count; print('polars' in sys.modules)"
+    code = "import sys, wordprint.count.tokens; print('polars' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
 

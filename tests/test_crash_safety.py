@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from wordprint.io.runlock import claim_folder
+from wordprint.workflow.runlock import claim_folder
 
 from test_report_safety import REPO, make_project, reference_run, snakemake
 

@@ -1,4 +1,4 @@
-"""wordprint.describe: a view's vocabulary statistics and intervals from its token ids.
+"""wordprint.describe.views: a view's vocabulary statistics and intervals from its token ids.
 
 describe_view must give the numbers of vocabulary_profile and vocabulary_intervals on the list
 of strings. Those now share the fast MTLD passes, so the references here are independent:
@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 from conftest import SHARED
 
-from wordprint import describe
+from wordprint.describe import views as describe
 from wordprint import uncertainty as U
-from wordprint import vocabulary as V
-from wordprint.describe import describe_view
-from wordprint.tokenize import TokenIds
+from wordprint.describe import vocabulary as V
+from wordprint.describe.views import describe_view
+from wordprint.text.tokenize import TokenIds
 from wordprint.uncertainty import vocabulary_intervals
-from wordprint.vocabulary import PROFILE_KEYS, MtldPass, vocabulary_profile
+from wordprint.describe.vocabulary import PROFILE_KEYS, MtldPass, vocabulary_profile
 
 FICTION = SHARED / "corpora" / "british-fiction" / "texts"
 SETTINGS = {"replicates": 200, "segment": 500, "level": 0.95, "seed": 1}
@@ -347,8 +347,8 @@ NOVELS = ["Austen_Emma.txt", "Dickens_Hard.txt", "Sterne_Tristram.txt"]
 @pytest.mark.skipif(not FICTION.is_dir(), reason=f"British fiction corpus not found at {FICTION}")
 @pytest.mark.parametrize("name", NOVELS)
 def test_novels(name, monkeypatch):
-    from wordprint.text import normalise
-    from wordprint.tokenize import sentence_lengths, words
+    from wordprint.text.decode import normalise
+    from wordprint.text.tokenize import sentence_lengths, words
 
     # The first 250,000 characters (some 45,000 tokens): long enough for the numpy passes.
     text = normalise((FICTION / name).read_text(encoding="utf-8"))[:250_000]

@@ -5,7 +5,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from wordprint.dispersion import MEASURES, dispersion, dp, dp_norm
+from wordprint.compare.dispersion import MEASURES, dispersion, dp, dp_norm
 
 # Gries (2008: 406, 410)'s toy corpus: 50 letters in 5 parts of 10 (the same corpus is the
 # reference fixture of Wordless's dispersion tests).

@@ -1,4 +1,4 @@
-"""Tests for wordprint.distances: hand-computed values, properties, and parity with stylo."""
+"""Tests for wordprint.measures.distances: hand-computed values, properties, and parity with stylo."""
 
 import csv
 from pathlib import Path
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy.spatial.distance import cdist
 
-from wordprint.distances import (
+from wordprint.measures.distances import (
     MEASURES,
     binarize,
     clamp,

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from wordprint.cluster import SCORES
-from wordprint.corpus import Sample
-from wordprint.distances import distance_matrix, l2, z_score
-from wordprint.evaluate import (
+from wordprint.cluster.hierarchy import SCORES
+from wordprint.corpus.samples import Sample
+from wordprint.measures.distances import distance_matrix, l2, z_score
+from wordprint.evaluate.grid import (
     GRID_COLUMNS,
     METHODS,
     NORMALISATIONS,

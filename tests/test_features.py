@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from wordprint.features import most_frequent_words, relative_frequencies
+from wordprint.features.mfw import most_frequent_words, relative_frequencies
 
 COUNTS = [{"the": 6, "of": 2, "war": 2}, {"the": 1, "of": 3}]
 

@@ -1,4 +1,4 @@
-"""Tests for the feature-selection toolkit in wordprint.features: culling, MFW ranges,
+"""Tests for the feature-selection toolkit in wordprint.features.mfw: culling, MFW ranges,
 function words and pronouns, stylo's selection order, and the feature-set registry."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from wordprint.features import (
+from wordprint.features.mfw import (
     FEATURE_SET_PATTERN,
     FEATURE_SETS,
     cull,

@@ -1,9 +1,9 @@
-"""The report's findings (wordprint.findings), against hand-computed values."""
+"""The report's findings (wordprint.report.findings), against hand-computed values."""
 
 import numpy as np
 import pytest
 
-from wordprint.findings import findings
+from wordprint.report.findings import findings
 
 # a1 and a2 are close, b1 and b2 are close; q (questioned) sits by the b texts; "a1 (own)" is a
 # second view of a1.

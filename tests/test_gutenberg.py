@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from wordprint.gutenberg import strip_gutenberg
+from wordprint.text.gutenberg import strip_gutenberg
 
 # Strings that only Project Gutenberg's boilerplate contains in these books. Checked by eye:
 # "start of" does occur in the works, but only in lower case ("the last start of our own

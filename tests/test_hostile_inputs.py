@@ -22,11 +22,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wordprint import quotes, tokenize
-from wordprint.compare import ComparisonError, resolve_comparisons
+from wordprint.text import quotes
+
+from wordprint.text import tokenize
+from wordprint.compare.sides import ComparisonError, resolve_comparisons
 from wordprint.io.catalog import CatalogError, read_catalog
-from wordprint.profile import DocumentError, profile_document
-from wordprint.text import DecodeError, decode_text
+from wordprint.count.profile import DocumentError, profile_document
+from wordprint.text.decode import DecodeError, decode_text
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = {
@@ -646,7 +648,7 @@ def test_unexpected_failure_is_one_line_on_the_console(tmp_path):
     script = tmp_path / "step.py"
     log = tmp_path / "step.log"
     script.write_text(
-        "from wordprint.io.step import run\n"
+        "from wordprint.workflow.step import run\n"
         "def main():\n    raise KeyError('no such column')\n"
         f"run(main, log_path={str(log)!r})\n",
         encoding="utf-8",

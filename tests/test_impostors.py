@@ -1,4 +1,4 @@
-"""Tests for wordprint.impostors: General Impostors, calibration, PAN measures."""
+"""Tests for wordprint.attribute.impostors: General Impostors, calibration, PAN measures."""
 
 import csv
 from pathlib import Path
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from wordprint.impostors import (
+from wordprint.attribute.impostors import (
     PAN_METRICS,
     auc,
     brier,

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.stats import chi2_contingency
 
-from wordprint.keyness import (
+from wordprint.compare.keyness import (
     adjust_p_values,
     chi_square,
     direction,

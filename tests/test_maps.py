@@ -1,4 +1,4 @@
-"""Tests for wordprint.maps: PCA with loadings, k-medoids (FasterPAM), score curves."""
+"""Tests for wordprint.cluster.maps: PCA with loadings, k-medoids (FasterPAM), score curves."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from wordprint.maps import (
+from wordprint.cluster.maps import (
     PCAResult,
     k_medoids,
     loading_rows,
@@ -193,7 +193,7 @@ def test_score_series_refuses_duplicates_and_missing_columns():
 
 
 def test_biplot_rows_documents_then_strongest_words():
-    from wordprint.maps import biplot_rows
+    from wordprint.cluster.maps import biplot_rows
 
     X = table(seed=3)
     result = pca(X)

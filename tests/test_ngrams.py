@@ -1,4 +1,4 @@
-"""Tests for wordprint.ngrams: word and character n-grams."""
+"""Tests for wordprint.count.ngrams: word and character n-grams."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
-from wordprint.ngrams import char_ngram_counts, char_ngrams, word_ngram_counts, word_ngrams
+from wordprint.count.ngrams import char_ngram_counts, char_ngrams, word_ngram_counts, word_ngrams
 
 TOKENS = ["the", "revolution", "betrayed", "the", "revolution"]
 

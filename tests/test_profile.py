@@ -2,13 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from wordprint.profile import (
+from wordprint.count.profile import (
     DocumentError,
     clean_document,
     describe_document,
     profile_document,
 )
-from wordprint.split import FEDERALIST
+from wordprint.text.split import FEDERALIST
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = {
@@ -89,7 +89,9 @@ def reference_view(text: str, splitter, settings) -> dict:
     import numpy as np
     from nltk.tokenize import RegexpTokenizer
 
-    from wordprint import tokenize, vocabulary
+    from wordprint.text import tokenize
+
+    from wordprint.describe import vocabulary
 
     with tokenize._without_clock_limit():
         tokenizer = RegexpTokenizer(tokenize.TOKEN_PATTERNS[settings["pattern"]])
@@ -130,7 +132,9 @@ def test_profile_is_the_plain_computation(shared):
 
     from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
-    from wordprint import sentences, tokenize
+    from wordprint.text import sentences
+
+    from wordprint.text import tokenize
 
     paper = shared / "corpora" / "federalist" / "texts" / "federalist_10.txt"
     for raw in [(REPO / "corpus/texts/dawsey-2018-platypus-112.txt").read_bytes(),

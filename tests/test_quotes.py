@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from wordprint.quotes import QuoteSplit, split_quotations
-from wordprint.text import normalise
+from wordprint.text.quotes import QuoteSplit, split_quotations
+from wordprint.text.decode import normalise
 
 ESSAY = Path(__file__).resolve().parents[1] / "corpus" / "texts" / "dawsey-2018-platypus-112.txt"
 
@@ -270,7 +270,7 @@ def test_words_starting_in_a_range_are_those_of_the_whole_text():
     # in it, also when it begins inside a word ("word¹": a superscript is a letter to `re`).
     import random
 
-    from wordprint import quotes
+    from wordprint.text import quotes
 
     rng = random.Random(5)
     pieces = [*"ab Z'’-_9.[]()", "¹", "²", "e\u0301", "ΟΔΟΣ", "don't", "self-", "(p. 4)", "[3]"]
@@ -288,7 +288,7 @@ def test_ascii_words_are_counted_as_findall_finds_them():
     # count must be findall's, also around joiners that join nothing ("a--b", "'a", "b-").
     import random
 
-    from wordprint import quotes
+    from wordprint.text import quotes
 
     rng = random.Random(8)
     pieces = [*"abZ '-_9.\n\t", "--", "''", "don't", "self-", "-x", "'90s"]

@@ -1,6 +1,6 @@
 """The HTML report's building blocks: cut or whole cells, anchors, contents, escaping."""
 
-from wordprint.report import Section, Table, anchor, render_report, with_intervals
+from wordprint.report.html import Section, Table, anchor, render_report, with_intervals
 
 REFERENCE = ("Kiss, T. & Strunk, J. (2006). Unsupervised multilingual sentence boundary "
              "detection. Computational Linguistics 32(4), 485-525.")

@@ -143,7 +143,7 @@ def test_no_payload_runs_in_the_report(project, tmp_path):
 @needs_chromium
 def test_snakemakes_own_report_runs_no_payload(project, tmp_path):
     """Snakemake shows each job's params in a <script> element unescaped: ours print markup
-    escaped (wordprint.params), so a title holding '</script>' cannot end it."""
+    escaped (wordprint.workflow.params), so a title holding '</script>' cannot end it."""
     report = tmp_path / "snakemake-report.html"
     run = snakemake(project, "--report", str(report))
     assert run.returncode == 0, run.stderr[-2000:]

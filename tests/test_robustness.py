@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from wordprint.plot import robustness_figure
-from wordprint.robustness import (
+from wordprint.evaluate.robustness import (
     ALONE,
     COLUMNS,
     answer_text,
@@ -234,6 +234,6 @@ def test_robustness_figure_refuses_bad_shares():
 def test_docstring_examples():
     import doctest
 
-    import wordprint.robustness as module
+    import wordprint.evaluate.robustness as module
 
     assert doctest.testmod(module).failed == 0

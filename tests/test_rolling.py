@@ -1,18 +1,18 @@
-"""Tests for wordprint.rolling: windows, rolling Delta, character-to-token spans."""
+"""Tests for wordprint.attribute.rolling: windows, rolling Delta, character-to-token spans."""
 
 import numpy as np
 import pytest
 
-from wordprint.distances import cross_distances
-from wordprint.quotes import split_quotations
-from wordprint.rolling import (
+from wordprint.measures.distances import cross_distances
+from wordprint.text.quotes import split_quotations
+from wordprint.attribute.rolling import (
     char_spans_to_token_spans,
     rolling_delta,
     token_offsets,
     window_frequencies,
     window_spans,
 )
-from wordprint.tokenize import words
+from wordprint.text.tokenize import words
 
 
 def test_window_spans_as_stylo():

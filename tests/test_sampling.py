@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from wordprint.corpus import Sample
+from wordprint.corpus.samples import Sample
 from wordprint.io.catalog import Document
-from wordprint.sampling import random_bag, resample, short_samples
+from wordprint.features.sampling import random_bag, resample, short_samples
 
 DOC = Document("d", "A", "T", "2000", "g", "texts/d.txt", "file", "texts/d.txt")
 
@@ -56,7 +56,7 @@ def test_unknown_method():
 
 def test_documents_of_finds_each_sample_ids_catalog_document():
     # Tables read back from files name their rows by sample id (view and segment included).
-    from wordprint.corpus import documents_of
+    from wordprint.corpus.samples import documents_of
     from wordprint.io.catalog import Document
 
     a = Document("a", "A", "t", "1", "g1", "a.txt", "file", "a.txt")

@@ -10,7 +10,7 @@ from wordprint.io.files import (
     write_json_array,
     write_matrix,
 )
-from wordprint.shards import cache_key, shard_of
+from wordprint.io.shards import cache_key, shard_of
 
 
 def test_shard_is_stable_and_in_range():

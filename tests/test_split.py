@@ -1,4 +1,4 @@
-"""Tests for wordprint.split: generic heading splits and the Federalist Papers (Gutenberg #18)."""
+"""Tests for wordprint.text.split: generic heading splits and the Federalist Papers (Gutenberg #18)."""
 
 import difflib
 import re
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from wordprint.gutenberg import strip_gutenberg
-from wordprint.split import FEDERALIST, duplicate_headings, split_at_headings
-from wordprint.text import decode
+from wordprint.text.gutenberg import strip_gutenberg
+from wordprint.text.split import FEDERALIST, duplicate_headings, split_at_headings
+from wordprint.text.decode import decode
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PG18 = SHARED / "corpora" / "gutenberg" / "cache" / "epub" / "18" / "pg18.txt"

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from wordprint.text import DecodeError, decode, normalise
+from wordprint.text.decode import DecodeError, decode, normalise
 
 
 def test_decode_variants():

@@ -7,7 +7,7 @@ from test_profile import REPO, SETTINGS
 from wordprint.io.catalog import Document
 from wordprint.io.profiles import profile_shard
 from wordprint.io.tokens import StreamedTokens, read_tokens, token_cache_path
-from wordprint.profile import sample_tokens
+from wordprint.count.profile import sample_tokens
 
 ESSAY = REPO / "corpus/texts/dawsey-2018-platypus-112.txt"
 VIEWS = [("essay", "full"), ("essay", "own"), ("essay", "quoted"), ("plain", "full")]
@@ -68,7 +68,7 @@ def test_streamed_tokens_re_read_a_view_the_cache_lacks(tmp_path):
 def test_encoded_tokens_read_back_equal_and_resample_the_same(tmp_path):
     import numpy as np
 
-    from wordprint.tokenize import TokenIds
+    from wordprint.text.tokenize import TokenIds
     from wordprint.uncertainty import segment_replicates
 
     docs, sources = documents(tmp_path)

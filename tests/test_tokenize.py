@@ -6,9 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint import tokenize
-from wordprint.text import normalise
-from wordprint.tokenize import sentence_lengths, sentences, words
+from wordprint.text import tokenize
+from wordprint.text.decode import normalise
+from wordprint.text.tokenize import sentence_lengths, sentences, words
 
 ESSAY = Path(__file__).resolve().parents[1] / "corpus/texts/dawsey-2018-platypus-112.txt"
 
@@ -34,7 +34,7 @@ def test_custom_regular_expression():
 def test_punkt_trained_on_the_essay_splits_its_sentences():
     from pathlib import Path
 
-    from wordprint.text import normalise
+    from wordprint.text.decode import normalise
 
     essay = Path(__file__).resolve().parents[1] / "corpus/texts/dawsey-2018-platypus-112.txt"
     found = sentences(normalise(essay.read_text(encoding="utf-8")))
@@ -150,9 +150,9 @@ def test_remembering_punkt_decisions_changes_no_boundary(shared):
 
 
 def test_profiling_module_does_not_import_nltk():
-    # nltk costs over a second to import; jobs that only need wordprint.profile's error type
-    # (every workflow script, through wordprint.io.step) must not pay it.
-    code = "import sys, wordprint.profile, wordprint.tokenize; print('nltk' in sys.modules)"
+    # nltk costs over a second to import; jobs that only need wordprint.count.profile's error type
+    # (every workflow script, through wordprint.workflow.step) must not pay it.
+    code = "import sys, wordprint.count.profile, wordprint.text.tokenize; print('nltk' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
 

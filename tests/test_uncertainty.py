@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 
 from wordprint import uncertainty as U
-from wordprint.corpus import Sample, vocabulary_rows
+from wordprint.corpus.samples import Sample, vocabulary_rows
 from wordprint.io.catalog import Document
-from wordprint.profile import describe_settings, describe_text, profile_settings, profile_view
-from wordprint.sentences import splitter, train_model
-from wordprint.tokenize import TokenIds, words
-from wordprint.vocabulary import _mtld_passes, _occurrences, mattr, mtld, vocabulary_profile
+from wordprint.count.profile import describe_settings, describe_text, profile_settings, profile_view
+from wordprint.text.sentences import splitter, train_model
+from wordprint.text.tokenize import TokenIds, words
+from wordprint.describe.vocabulary import _mtld_passes, _occurrences, mattr, mtld, vocabulary_profile
 
 
 def zipf_text(n: int, seed: int = 0, types: int = 2000) -> list[str]:
@@ -142,8 +142,8 @@ def test_the_same_seed_gives_the_same_numbers_another_seed_others():
     other_seed = U.vocabulary_intervals(tokens, lengths, **{**SETTINGS, "seed": 2}, key="doc")
     other_text = U.vocabulary_intervals(tokens, lengths, **SETTINGS, key="another")
     assert one["mattr"] != other_seed["mattr"] and one["mattr"] != other_text["mattr"]
-    # the bootstrap's stream is not the one wordprint.sampling draws random bags from
-    from wordprint.sampling import _rng
+    # the bootstrap's stream is not the one wordprint.features.sampling draws random bags from
+    from wordprint.features.sampling import _rng
 
     assert U.generator(1, "doc").integers(10**9) != _rng(1, "doc").integers(10**9)
 
@@ -209,7 +209,7 @@ def test_distance_intervals_contain_the_distance_and_are_empty_for_unresampled_t
     low, high = U.distance_intervals(
         table, reps, pairs, measure="cosine_delta", resampled=resampled
     )
-    from wordprint.distances import distance_matrix
+    from wordprint.measures.distances import distance_matrix
 
     D = distance_matrix(table, measure="cosine_delta")
     for k, (i, j) in enumerate(pairs[:2]):
@@ -233,7 +233,7 @@ def test_identical_constant_texts_have_zero_width_distance_intervals():
 
 
 def test_sampled_tables_resample_segments_by_blocks_and_bags_by_words():
-    from wordprint.sampling import resample
+    from wordprint.features.sampling import resample
 
     text = zipf_text(10000, seed=5, types=300)
     doc = Document("d", "", "", "", "", "", "file", "")
@@ -307,7 +307,7 @@ def test_log_ratio_intervals_need_both_sides_long_enough():
 
 
 def test_comparisons_put_the_interval_after_log_ratio():
-    from wordprint.compare import analyse, keyness_plot_rows, resolve_comparisons
+    from wordprint.compare.sides import analyse, keyness_plot_rows, resolve_comparisons
 
     docs = [Document(i, "", "", "", g, "", "file", "") for i, g in [("a", "A"), ("b", "B")]]
     c = resolve_comparisons([{"name": "x", "target": {"group": "A"},
@@ -366,7 +366,7 @@ def test_replicates_from_the_tables_rows_need_no_counts():
     # frequencies from its rows: the same replicates with every sample's counts dropped.
     from dataclasses import replace
 
-    from wordprint.sampling import resample
+    from wordprint.features.sampling import resample
 
     texts = {"long": zipf_text(6000, seed=1, types=300), "short": zipf_text(1200, seed=2)}
     corpus = corpus_of(texts)

@@ -4,8 +4,8 @@ from fractions import Fraction
 
 import pytest
 
-from wordprint import vocabulary as voc
-from wordprint.vocabulary import (
+from wordprint.describe import vocabulary as voc
+from wordprint.describe.vocabulary import (
     PROFILE_KEYS,
     STATISTICS,
     hapax_share,
@@ -256,8 +256,8 @@ def test_profile_keys_values_and_order():
 
 
 def test_profile_keys_are_the_corpus_table_columns():
-    # The vocabulary table (wordprint.corpus) reads these keys from every cached profile.
-    from wordprint.corpus import VOCABULARY_COLUMNS
+    # The vocabulary table (wordprint.corpus.samples) reads these keys from every cached profile.
+    from wordprint.corpus.samples import VOCABULARY_COLUMNS
 
     assert tuple(VOCABULARY_COLUMNS) == PROFILE_KEYS
 

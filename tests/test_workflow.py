@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from wordprint.sentences import sample_documents
+from wordprint.text.sentences import sample_documents
 
 REPO = Path(__file__).resolve().parents[1]
 PAPERS = {1: "Hamilton", 6: "Hamilton", 10: "Madison", 14: "Madison", 2: "Jay", 3: "Jay"}

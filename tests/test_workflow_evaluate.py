@@ -96,12 +96,12 @@ def test_consensus_reads_one_word_table_as_wide_as_its_largest_setting(grid_run)
     # robustness map read it instead of the profiles), with every smaller table a prefix.
     import json
 
-    from wordprint.corpus import samples
-    from wordprint.evaluate import feature_table
+    from wordprint.corpus.samples import samples
+    from wordprint.evaluate.grid import feature_table
     from wordprint.io.catalog import read_catalog
     from wordprint.io.files import read_matrix
     from wordprint.io.profiles import read_profiles
-    from wordprint.sampling import resample
+    from wordprint.features.sampling import resample
 
     ids, words, table = read_matrix(grid_run / "tables/mfw/mfw200.csv")
     config = json.loads((grid_run / "provenance.json").read_text())["config"]  # as resolved

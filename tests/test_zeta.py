@@ -5,7 +5,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from wordprint.zeta import segment_tokens, segments_of_texts, zeta
+from wordprint.compare.zeta import segment_tokens, segments_of_texts, zeta
 
 
 def _as_dict(table):

@@ -1345,7 +1345,7 @@ def pca_biplot_figure(
     Parameters
     ----------
     scores : ndarray of shape (n, >= 2)
-        Document scores; the first two columns are drawn (:func:`wordprint.maps.pca`).
+        Document scores; the first two columns are drawn (:func:`wordprint.cluster.maps.pca`).
     loadings : ndarray of shape (n_words, >= 2)
         Word loadings (eigenvectors), one row per word of ``words``.
     words : sequence of str
@@ -1526,7 +1526,7 @@ def consensus_tree_figure(
     ----------
     clades : sequence of sequences of int
         The consensus clades as document indices (compatible: nested or disjoint), e.g.
-        ``[sorted(c.members) for c in tree.clades]`` of :func:`wordprint.consensus.consensus_tree`.
+        ``[sorted(c.members) for c in tree.clades]`` of :func:`wordprint.cluster.consensus.consensus_tree`.
     support : sequence of float
         Share of trees (0-1) with each clade.
     labels, groups : sequence of str, length n
@@ -1559,7 +1559,7 @@ def consensus_tree_figure(
     Margush, T. & McMorris, F. R. (1981). Consensus n-trees. *Bulletin of Mathematical
     Biology* 43(2), 239-244.
     """
-    from wordprint.consensus import clade_children  # the tree structure of nested clades
+    from wordprint.cluster.consensus import clade_children  # the tree structure of nested clades
 
     width = _check_column(column)
     n = len(labels)
@@ -1654,7 +1654,7 @@ def consensus_tree_figure(
 # Scores against the number of MFW
 # ---------------------------------------------------------------------------------------------
 
-#: Axis titles of the cluster-quality scores (wordprint.cluster.cluster_scores).
+#: Axis titles of the cluster-quality scores (wordprint.cluster.hierarchy.cluster_scores).
 SCORE_LABELS: dict[str, str] = {
     "ari": "Adjusted Rand index",
     "homogeneity": "Homogeneity",
@@ -1723,7 +1723,7 @@ def score_by_mfw_figure(
     Hubert, L. & Arabie, P. (1985). Comparing partitions. *Journal of Classification* 2(1),
     193-218.
     """
-    from wordprint.maps import score_series  # groups the rows into one curve per measure
+    from wordprint.cluster.maps import score_series  # groups the rows into one curve per measure
 
     width = _check_column(column)
     series = score_series(table, score=score)
@@ -1876,7 +1876,7 @@ def keyness_figure(
     ----------
     terms, log_ratio, sign, significant : sequences of equal length
         The terms to draw, e.g. the top terms each way of a
-        :func:`wordprint.compare.keyness_table`, in display order within each side.
+        :func:`wordprint.compare.sides.keyness_table`, in display order within each side.
     low, high : sequences of float or None, optional
         An interval of each term's Log Ratio (e.g. its bootstrap interval,
         :func:`wordprint.uncertainty.log_ratio_intervals`); None or NaN: no whisker.
@@ -2016,9 +2016,9 @@ def zeta_figure(
     Parameters
     ----------
     terms, p_target, p_reference : sequences of equal length
-        A :func:`wordprint.zeta.zeta` table's columns.
+        A :func:`wordprint.compare.zeta.zeta` table's columns.
     labelled : sequence of bool
-        Which words to label (e.g. :func:`wordprint.compare.extremes` of the zeta column).
+        Which words to label (e.g. :func:`wordprint.compare.sides.extremes` of the zeta column).
     target_label, reference_label : str
         The sides' names, for the axes.
     segments : tuple of int, optional
@@ -2104,7 +2104,7 @@ def growth_figure(
     """Vocabulary growth curves: types against tokens, one line per text, coloured by group.
 
     Each curve is ``(tokens, types)``, the number of distinct words seen after each number of
-    tokens (:func:`wordprint.concordance.vocabulary_growth`). When the longest text is ten
+    tokens (:func:`wordprint.compare.concordance.vocabulary_growth`). When the longest text is ten
     times the shortest or more, both axes are logarithmic (Heaps' law makes the curves
     near-straight lines there). Up to ``max_labels`` curves each gets its label at its end;
     with more, only the curves of groups with at most two curves are labelled (the texts the

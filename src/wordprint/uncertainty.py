@@ -84,13 +84,13 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 import numpy as np
 
-from wordprint.tokenize import TokenIds
-from wordprint.vocabulary import MtldPass, _mtld_passes, _occurrences, _type_order
+from wordprint.text.tokenize import TokenIds
+from wordprint.describe.vocabulary import MtldPass, _mtld_passes, _occurrences, _type_order
 
-# scipy.sparse, wordprint.distances and wordprint.keyness (scipy.stats) are imported where they
+# scipy.sparse, wordprint.measures.distances and wordprint.compare.keyness (scipy.stats) are imported where they
 # are used: the per-document step imports this module and starts faster without them.
 if TYPE_CHECKING:  # pragma: no cover
-    from wordprint.corpus import Sample
+    from wordprint.corpus.samples import Sample
 
 __all__ = [
     "MIN_SEGMENTS",
@@ -119,7 +119,7 @@ MIN_SEGMENTS = 5
 VOCABULARY_INTERVALS = ("mattr", "mtld", "yules_k", "mean_word_length", "mean_sentence_length")
 
 # Mixed into every stream's seed, so that the bootstrap never reuses the stream of another
-# seeded step (the random bags of wordprint.sampling use the same seed and sample ids).
+# seeded step (the random bags of wordprint.features.sampling use the same seed and sample ids).
 _STREAM = 0x75_6E_63_65  # "unce"
 
 
@@ -306,9 +306,9 @@ def _window_types(ids: np.ndarray, window: int, previous: np.ndarray | None = No
     """The number of types in each window of ``window`` tokens (N - window + 1 values).
 
     Token j is a new type in the windows starting at i with ``j - window < i <= j`` and
-    ``previous[j] < i`` (as :func:`wordprint.vocabulary.mattr` counts them): one difference
+    ``previous[j] < i`` (as :func:`wordprint.describe.vocabulary.mattr` counts them): one difference
     array and a cumulative sum, O(N). ``previous`` is each token's previous occurrence
-    (:func:`wordprint.vocabulary._occurrences`), when the caller has it.
+    (:func:`wordprint.describe.vocabulary._occurrences`), when the caller has it.
     """
     n = len(ids)
     if previous is None:
@@ -387,7 +387,7 @@ def vocabulary_intervals(
     MATTR when the text is no longer than the window (MATTR is then its TTR), and for mean
     sentence length without sentences. The random stream is :func:`generator` of ``seed`` and
     ``key`` (the caller's name for the text). ``tokens`` may be a
-    :class:`wordprint.tokenize.TokenIds`; :func:`wordprint.describe.describe_view` gives the
+    :class:`wordprint.text.tokenize.TokenIds`; :func:`wordprint.describe.views.describe_view` gives the
     same intervals together with the statistics, sharing the work.
 
     References
@@ -443,7 +443,7 @@ def _intervals_of_ids(
     key: str,
 ) -> dict[str, tuple[float | None, float | None]]:
     """:func:`vocabulary_intervals` of a text of type numbers ``ids``, with the characters of
-    each type, its two MTLD passes (:func:`wordprint.vocabulary._mtld_passes`) and the types in
+    each type, its two MTLD passes (:func:`wordprint.describe.vocabulary._mtld_passes`) and the types in
     each MATTR window (:func:`_window_types`; None when the text is no longer than the window).
     """
     _check_settings(replicates, segment, level)
@@ -480,7 +480,7 @@ def _intervals_of_ids(
         factors = per_segment(None, block[positions])
         factors[partial_at] += partial
         f_star = weights @ factors
-        # No factor at all (every token distinct): MTLD is N, as wordprint.vocabulary.mtld.
+        # No factor at all (every token distinct): MTLD is N, as wordprint.describe.vocabulary.mtld.
         passes.append(np.where(f_star > 0, n_star / np.where(f_star > 0, f_star, 1.0), n_star))
     result["mtld"] = _interval_or_none((passes[0] + passes[1]) / 2.0, level)
 
@@ -601,8 +601,8 @@ def corpus_replicates(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Bootstrap replicates of a word table: replicates x samples x words relative frequencies.
 
-    ``corpus`` are the table's rows (:class:`wordprint.corpus.Sample`, after
-    :func:`wordprint.sampling.resample`), ``words`` its columns and ``tokens`` the token
+    ``corpus`` are the table's rows (:class:`wordprint.corpus.samples.Sample`, after
+    :func:`wordprint.features.sampling.resample`), ``words`` its columns and ``tokens`` the token
     sequence of each whole view, by its sample id (``"dawsey"``, ``"dawsey (own)"``). A sample
     that is a whole view, or one of its consecutive segments of ``sampling_size`` tokens, is
     block-resampled (:func:`segment_replicates`); a random bag of words is resampled word by
@@ -617,7 +617,7 @@ def corpus_replicates(
 
     Examples
     --------
-    >>> from wordprint.corpus import Sample
+    >>> from wordprint.corpus.samples import Sample
     >>> from wordprint.io.catalog import Document
     >>> doc = Document("d", "", "", "", "", "", "file", "")
     >>> text = ["a", "b", "b", "c"] * 750
@@ -683,7 +683,7 @@ def distance_intervals(
 
     ``table`` is the samples x words table of relative frequencies and ``replicates`` its
     resamplings, replicates x samples x words (:func:`corpus_replicates`). Each replicate table
-    gets its whole distance matrix (:func:`wordprint.distances.distance_matrix` with
+    gets its whole distance matrix (:func:`wordprint.measures.distances.distance_matrix` with
     ``measure``, so z-scores and the other corpus statistics are re-estimated in every
     replicate), and each pair ``(i, j)`` of row indices its interval at ``level``.
 
@@ -705,7 +705,7 @@ def distance_intervals(
     >>> bool(low[0] < 0.2 < high[0])
     True
     """
-    from wordprint.distances import distance_matrix
+    from wordprint.measures.distances import distance_matrix
 
     reps = np.asarray(replicates)  # each replicate is promoted to float64 on its own
     observed = np.asarray(table, dtype=float)
@@ -825,7 +825,7 @@ def log_ratio_intervals(
     keys its random stream) to their tokens. Every replicate resamples the segments of each
     text separately, sums each side's counts and tokens, and computes
     ``log2((a / N_a) / (b / N_b))`` with a zero count taken as 0.5, as
-    :func:`wordprint.keyness.log_ratio` does. Returns ``(low, high)``, one value per term;
+    :func:`wordprint.compare.keyness.log_ratio` does. Returns ``(low, high)``, one value per term;
     NaN for every term when a side has fewer than :data:`MIN_SEGMENTS` segments in all or
     ``replicates`` is 0.
 
@@ -848,7 +848,7 @@ def log_ratio_intervals(
     nothing = np.full(len(terms), np.nan)
     if replicates == 0 or not len(terms):
         return nothing, nothing.copy()
-    from wordprint.keyness import LOG_RATIO_ZERO
+    from wordprint.compare.keyness import LOG_RATIO_ZERO
 
     index = {t: i for i, t in enumerate(terms)}
     kw = {"replicates": replicates, "segment": segment, "seed": seed}

@@ -1,6 +1,6 @@
 # Attribution and verification: cross-validated classifiers, General Impostors, rolling Delta
 # (see the README, "Attribution: who wrote it?").
-from wordprint.attribution import plan_attribution
+from wordprint.attribute.stage import plan_attribution
 
 # Roles, labels and candidates checked against the catalog now, so a mistake stops the run
 # before any job starts.

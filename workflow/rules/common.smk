@@ -6,15 +6,15 @@ from snakemake.common.configfile import load_configfile
 from snakemake.exceptions import WorkflowError
 from snakemake.utils import validate
 
-from wordprint.features import mfw_range
+from wordprint.features.mfw import mfw_range
 from wordprint.io.catalog import CatalogError, read_catalog
-from wordprint.io.runlock import claim_folder
-from wordprint.params import ShownList, shown_safely
-from wordprint.profile import describe_settings, profile_settings
-from wordprint.shards import shard_of
-from wordprint.robustness import grid_settings
-from wordprint.sentences import sample_documents
-from wordprint.tokenize import TOKEN_PATTERNS
+from wordprint.workflow.runlock import claim_folder
+from wordprint.workflow.params import ShownList, shown_safely
+from wordprint.count.profile import describe_settings, profile_settings
+from wordprint.io.shards import shard_of
+from wordprint.evaluate.robustness import grid_settings
+from wordprint.text.sentences import sample_documents
+from wordprint.text.tokenize import TOKEN_PATTERNS
 from wordprint.workflow.analysis import (
     analysis_config,
     analysis_name,
@@ -109,7 +109,7 @@ if PATTERN not in TOKEN_PATTERNS:
         ) from None
 
 try:
-    # Rule parameters print markup escaped, so Snakemake's report can show them (wordprint.params).
+    # Rule parameters print markup escaped, so Snakemake's report can show them (wordprint.workflow.params).
     DOCUMENTS = shown_safely(
         read_catalog(config["catalog"], allow_outside=config["allow_outside_catalog"])
     )
@@ -178,7 +178,7 @@ def when(analysis, outputs):
 
 PROFILE_SETTINGS = shown_safely(profile_settings(config))
 DESCRIBE_SETTINGS = describe_settings(config)
-# The documents the corpus's Punkt model learns from (wordprint.sentences), in catalog order.
+# The documents the corpus's Punkt model learns from (wordprint.text.sentences), in catalog order.
 SENTENCE_SAMPLE = ShownList(
     d for d in DOCUMENTS if d.id in set(sample_documents([d.id for d in DOCUMENTS]))
 )
@@ -190,7 +190,7 @@ if "features" in PROFILE_SETTINGS and config["sampling"]["method"] == "consecuti
         "features: [words]."
     )
 
-# Which views become rows of the corpus-wide tables (see wordprint.corpus.samples).
+# Which views become rows of the corpus-wide tables (see wordprint.corpus.samples.samples).
 SAMPLE_SETTINGS = {
     "views": config["views"],
     "min_quoted_share": config["quotes"]["min_share"],
@@ -240,7 +240,7 @@ ROBUSTNESS_REFERENCE = {
 }
 # The consensus tree and the robustness map read the word table of the most MFW any of them
 # takes, and cut it to each setting's MFW: a selection of fewer words is a prefix of it
-# (wordprint.evaluate.feature_table), so the profiles are read and the words ranked once.
+# (wordprint.evaluate.grid.feature_table), so the profiles are read and the words ranked once.
 WORD_TABLE_MFW = max(
     [
         *MFW,

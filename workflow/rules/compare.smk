@@ -1,6 +1,6 @@
 # Corpus comparison: keyness, Zeta, dispersion, collocations and keyword-in-context for the
 # comparisons listed in the config (see the README, "Comparing groups").
-from wordprint.compare import ComparisonError, resolve_comparisons
+from wordprint.compare.sides import ComparisonError, resolve_comparisons
 
 # Every comparison checked against the catalog now, so a mistake stops the run before any job.
 try:

@@ -1,5 +1,5 @@
 from wordprint import plot
-from wordprint.attribution import (
+from wordprint.attribute.stage import (
     CLASSIFIER_LABELS,
     QUESTIONED_COLUMNS,
     SUMMARY_COLUMNS,
@@ -9,11 +9,11 @@ from wordprint.attribution import (
     cross_validation,
     split_samples,
 )
-from wordprint.compare import table_rows
-from wordprint.distances import MEASURES
+from wordprint.compare.sides import table_rows
+from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

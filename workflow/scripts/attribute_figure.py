@@ -1,9 +1,9 @@
 from wordprint import plot
-from wordprint.attribution import figure_data
-from wordprint.compare import table_rows
+from wordprint.attribute.stage import figure_data
+from wordprint.compare.sides import table_rows
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_csv, write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def records(paths):

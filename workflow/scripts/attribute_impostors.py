@@ -1,9 +1,9 @@
 import logging
 
-from wordprint.attribution import split_samples, verification
-from wordprint.compare import table_rows
+from wordprint.attribute.stage import split_samples, verification
+from wordprint.compare.sides import table_rows
 from wordprint.io.files import read_matrix, write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

@@ -2,12 +2,12 @@ import logging
 from pathlib import Path
 
 from wordprint import plot
-from wordprint.attribution import rolled_text, rolling_plot_rows, rolling_table
-from wordprint.compare import table_rows
-from wordprint.distances import MEASURES
+from wordprint.attribute.stage import rolled_text, rolling_plot_rows, rolling_table
+from wordprint.compare.sides import table_rows
+from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

@@ -1,8 +1,8 @@
-from wordprint.cluster import cluster_analysis, cluster_rows
-from wordprint.corpus import documents_of, view_of
-from wordprint.distances import distance_matrix
+from wordprint.cluster.hierarchy import cluster_analysis, cluster_rows
+from wordprint.corpus.samples import documents_of, view_of
+from wordprint.measures.distances import distance_matrix
 from wordprint.io.files import read_matrix, write_csv, write_matrix
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

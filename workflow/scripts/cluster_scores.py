@@ -1,11 +1,11 @@
 import logging
 
-from wordprint.corpus import documents_of, samples, view_of
-from wordprint.evaluate import evaluation_grid, feature_table, with_feature_set
+from wordprint.corpus.samples import documents_of, samples, view_of
+from wordprint.evaluate.grid import evaluation_grid, feature_table, with_feature_set
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles
-from wordprint.io.step import run
-from wordprint.sampling import resample
+from wordprint.workflow.step import run
+from wordprint.features.sampling import resample
 
 
 def feature_rows(par, profiles, corpus, feature_set):

@@ -1,9 +1,9 @@
 from wordprint import plot
-from wordprint.compare import growth_rows, table_rows
-from wordprint.corpus import document_id
+from wordprint.compare.sides import growth_rows, table_rows
+from wordprint.corpus.samples import document_id
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 from wordprint.io.tokens import StreamedTokens
 
 

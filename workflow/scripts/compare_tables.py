@@ -1,7 +1,7 @@
 import logging
 
 from wordprint import plot
-from wordprint.compare import (
+from wordprint.compare.sides import (
     CORRECTION_LABELS,
     STATISTIC_LABELS,
     analyse,
@@ -12,7 +12,7 @@ from wordprint.compare import (
 )
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 from wordprint.io.tokens import StreamedTokens
 from wordprint.uncertainty import interval_note
 

@@ -1,8 +1,8 @@
 import logging
 
 from wordprint import plot
-from wordprint.cluster import hierarchical
-from wordprint.consensus import (
+from wordprint.cluster.hierarchy import hierarchical
+from wordprint.cluster.consensus import (
     clade_rows,
     consensus_tree,
     link_strengths,
@@ -10,11 +10,11 @@ from wordprint.consensus import (
     network_nodes,
     newick,
 )
-from wordprint.corpus import documents_of
-from wordprint.distances import MEASURES, distance_matrix
+from wordprint.corpus.samples import documents_of
+from wordprint.measures.distances import MEASURES, distance_matrix
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv, write_text
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

@@ -1,11 +1,11 @@
 import logging
 
-from wordprint.corpus import cleaning_rows, samples
-from wordprint.evaluate import feature_table
+from wordprint.corpus.samples import cleaning_rows, samples
+from wordprint.evaluate.grid import feature_table
 from wordprint.io.files import write_csv, write_json, write_matrix
 from wordprint.io.profiles import read_profiles
-from wordprint.io.step import run
-from wordprint.sampling import resample, short_samples
+from wordprint.workflow.step import run
+from wordprint.features.sampling import resample, short_samples
 
 
 def main():

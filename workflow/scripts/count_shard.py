@@ -1,6 +1,6 @@
 from wordprint.io.files import write_json_array
 from wordprint.io.profiles import profile_shard
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

@@ -1,6 +1,6 @@
 from wordprint.io.files import read_json, write_json_array
 from wordprint.io.profiles import describe_shard
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

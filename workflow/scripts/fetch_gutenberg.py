@@ -1,7 +1,7 @@
 import logging
 
 from wordprint.io.download import fetch_gutenberg, locked_lock
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

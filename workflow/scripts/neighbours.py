@@ -1,13 +1,13 @@
 import logging
 from dataclasses import replace
 
-from wordprint.cluster import nearest_neighbours
-from wordprint.corpus import document_id, samples
+from wordprint.cluster.hierarchy import nearest_neighbours
+from wordprint.corpus.samples import document_id, samples
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 from wordprint.io.tokens import StreamedTokens
-from wordprint.sampling import resample
+from wordprint.features.sampling import resample
 from wordprint.uncertainty import neighbour_intervals
 
 

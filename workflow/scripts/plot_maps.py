@@ -1,10 +1,10 @@
 from wordprint import plot
 from wordprint.plot import merge_height_label
-from wordprint.cluster import merge_rows
-from wordprint.distances import MEASURES
+from wordprint.cluster.hierarchy import merge_rows
+from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_csv, read_matrix, write_csv, write_matrix
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def draw(i, mfw, kinds):

@@ -1,9 +1,9 @@
 from wordprint import plot
-from wordprint.corpus import documents_of
+from wordprint.corpus.samples import documents_of
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
-from wordprint.io.step import run
-from wordprint.maps import biplot_rows, pca
+from wordprint.workflow.step import run
+from wordprint.cluster.maps import biplot_rows, pca
 
 N_LOADINGS = 12
 

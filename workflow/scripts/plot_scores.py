@@ -1,9 +1,9 @@
 from wordprint import plot
-from wordprint.distances import MEASURES
-from wordprint.evaluate import score_lines
+from wordprint.measures.distances import MEASURES
+from wordprint.evaluate.grid import score_lines
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_csv, write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

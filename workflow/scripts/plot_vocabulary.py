@@ -1,7 +1,7 @@
 from wordprint import plot
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_csv, write_csv
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 from wordprint.uncertainty import interval_columns, interval_note
 
 # Column of results/tables/vocabulary.csv -> panel title.

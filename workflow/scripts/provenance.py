@@ -8,7 +8,7 @@ from wordprint.io.provenance import (
     run_record,
     write_record,
 )
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

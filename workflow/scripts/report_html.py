@@ -1,15 +1,15 @@
 from pathlib import Path
 
-from wordprint.compare import CORRECTION_LABELS, STATISTIC_LABELS, report_key_terms
-from wordprint.corpus import documents_of
-from wordprint.distances import MEASURES
-from wordprint.findings import findings
+from wordprint.compare.sides import CORRECTION_LABELS, STATISTIC_LABELS, report_key_terms
+from wordprint.corpus.samples import documents_of
+from wordprint.measures.distances import MEASURES
+from wordprint.report.findings import findings
 from wordprint.io.figures import figure_metadata
 from wordprint.io.files import read_csv, read_matrix, write_text
 from wordprint.io.provenance import config_digest, file_sha256, revision, software
-from wordprint.io.step import run
-from wordprint.methods import METHODS
-from wordprint.report import (
+from wordprint.workflow.step import run
+from wordprint.report.methods import METHODS
+from wordprint.report.html import (
     Figure,
     Links,
     Section,

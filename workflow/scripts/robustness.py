@@ -1,12 +1,12 @@
 import logging
 
 from wordprint import plot
-from wordprint.corpus import documents_of, view_of
-from wordprint.distances import MEASURES
+from wordprint.corpus.samples import documents_of, view_of
+from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
-from wordprint.io.step import run
-from wordprint.robustness import figure_rows, grid_settings, robustness_map
+from wordprint.workflow.step import run
+from wordprint.evaluate.robustness import figure_rows, grid_settings, robustness_map
 
 
 def main():

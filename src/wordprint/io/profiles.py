@@ -16,7 +16,7 @@ from typing import Any
 from wordprint.io.catalog import Document
 from wordprint.io.files import read_json, write_json
 from wordprint.io.tokens import read_tokens, token_cache_path, write_tokens
-from wordprint.profile import (
+from wordprint.count.profile import (
     PROFILE_VERSION,
     DescribeSettings,
     DocumentError,
@@ -24,8 +24,8 @@ from wordprint.profile import (
     describe_document,
     profile_document,
 )
-from wordprint.sentences import model_digest, splitter
-from wordprint.shards import cache_file, cache_key
+from wordprint.text.sentences import model_digest, splitter
+from wordprint.io.shards import cache_file, cache_key
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def describe_shard(
     """Vocabulary statistics (and intervals) of every profiled view of ``documents``, whose
     counting ``profiles`` (:func:`profile_shard`, same order) say which views they have and
     where their tokens are cached; sentences are split with the corpus's Punkt ``model``
-    (:mod:`wordprint.sentences`). Each document's result is cached, one at a time."""
+    (:mod:`wordprint.text.sentences`). Each document's result is cached, one at a time."""
     split_with = None  # the model is loaded once, and only when a document is not cached
     digest = model_digest(model)
     for document, profile in zip(documents, profiles, strict=True):

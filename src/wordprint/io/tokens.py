@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from wordprint.corpus import sample_id
+from wordprint.corpus.samples import sample_id
 from wordprint.io.files import atomic_file
-from wordprint.profile import PROFILE_VERSION, sample_tokens
-from wordprint.shards import cache_file, cache_key
-from wordprint.tokenize import TokenIds
+from wordprint.count.profile import PROFILE_VERSION, sample_tokens
+from wordprint.io.shards import cache_file, cache_key
+from wordprint.text.tokenize import TokenIds
 
 # The settings a document's cached tokens depend on: those of its views' texts, and which views
 # are kept (a profile also depends on e.g. the n-gram feature sets).
@@ -77,7 +77,7 @@ def read_tokens(
 
 
 class StreamedTokens(Mapping[str, list[str]]):
-    """:func:`wordprint.profile.sample_tokens` of files, holding one document at a time.
+    """:func:`wordprint.count.profile.sample_tokens` of files, holding one document at a time.
 
     ``sources`` maps document ids to their raw files, ``samples`` lists the (document, view)
     pairs wanted. A document's tokens are fetched when one of its views is first asked for:
@@ -85,7 +85,7 @@ class StreamedTokens(Mapping[str, list[str]]):
     by reading, cleaning and tokenising the file. Only the latest document's views are kept:
     read in document order, a corpus of any size holds one text in memory (the neighbours'
     bootstrap held every text at once: 945 MiB for the 26 novels of British fiction, 7.9 GiB
-    for 260). With ``encoded``, each view is a :class:`wordprint.tokenize.TokenIds`, as the
+    for 260). With ``encoded``, each view is a :class:`wordprint.text.tokenize.TokenIds`, as the
     bootstraps want it, rather than a list.
 
     Examples

@@ -1,0 +1,1 @@
+"""Attribution: classifiers, the General Impostors method, rolling Delta."""

@@ -1,0 +1,1 @@
+"""Clustering and maps: trees, flat clusters, MDS, PCA, k-medoids, consensus."""

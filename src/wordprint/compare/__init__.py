@@ -1,0 +1,1 @@
+"""Comparing two sides of a corpus: keyness, Zeta, dispersion, concordances."""

@@ -1,0 +1,1 @@
+"""The corpus as analysed: its documents and their samples (views, segments)."""

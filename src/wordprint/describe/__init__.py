@@ -1,0 +1,1 @@
+"""Describing documents: vocabulary statistics and their bootstrap intervals."""

@@ -1,0 +1,1 @@
+"""Evaluation: which settings recover the known groups, and how robust an answer is."""

@@ -1,0 +1,1 @@
+"""Feature tables: the most frequent words (MFW), culling, length-fair samples."""

@@ -1,0 +1,1 @@
+"""Stylometric distances: the Delta family and general measures, by name."""

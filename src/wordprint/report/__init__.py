@@ -1,0 +1,1 @@
+"""The HTML report: its findings, its methods and the page itself."""

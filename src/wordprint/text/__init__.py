@@ -1,0 +1,1 @@
+"""Texts: decoding, cleaning (Gutenberg, quotations, splitting), tokens and sentences."""
