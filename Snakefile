@@ -12,6 +12,7 @@ report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/common.smk"
+include: "workflow/rules/outputs.smk"
 include: "workflow/rules/ingest.smk"
 include: "workflow/rules/profile.smk"
 include: "workflow/rules/features.smk"

@@ -35,13 +35,8 @@ import yaml
 
 from wordprint.text import sentences
 from wordprint.count.tokens import token_ids
-from wordprint.count.profile import (
-    clean_document,
-    describe_document,
-    describe_settings,
-    profile_document,
-    profile_settings,
-)
+from wordprint.count.profile import clean_document, describe_document, profile_document
+from wordprint.workflow.settings import describe_settings, profile_settings
 from wordprint.text.tokenize import words
 
 

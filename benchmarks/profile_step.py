@@ -38,7 +38,8 @@ from wordprint.text import sentences
 from wordprint.io.catalog import read_catalog
 from wordprint.io.files import write_json
 from wordprint.io.profiles import describe_shard, profile_shard
-from wordprint.count.profile import clean_document, describe_settings, profile_settings
+from wordprint.count.profile import clean_document
+from wordprint.workflow.settings import describe_settings, profile_settings
 
 # Stage -> (file suffix, function name) whose cumulative time is the stage's.
 STAGES = {

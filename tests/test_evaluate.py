@@ -18,7 +18,7 @@ from wordprint.evaluate.grid import (
     score_lines,
     with_feature_set,
 )
-from wordprint.io.catalog import Document
+from wordprint.corpus.documents import Document
 
 X = np.array([[0.10, 0.15, 0.02], [0.20, 0.05, 0.00], [0.30, 0.10, 0.04], [0.12, 0.14, 0.03]])
 

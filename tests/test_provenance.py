@@ -10,6 +10,7 @@ from PIL import Image
 
 import wordprint
 from wordprint.io import provenance
+from wordprint.workflow import provenance as workflow_provenance
 from wordprint.io.figures import save_figure
 
 
@@ -31,7 +32,7 @@ def job(**params):
 
 
 def test_job_metadata_names_rule_settings_inputs_and_config(tmp_path):
-    meta = provenance.job_metadata(job(linkage="ward.D", catalog=["x" * 3000]), tmp_path)
+    meta = workflow_provenance.job_metadata(job(linkage="ward.D", catalog=["x" * 3000]), tmp_path)
     assert meta["wordprint:rule"] == "plot_maps"
     assert meta["wordprint:wildcards"] == "measure=burrows, mfw=100"
     assert meta["wordprint:inputs"] == "results/tables/x.csv\nresults/tables/y.csv"
@@ -77,7 +78,7 @@ def test_stamped_figures_carry_the_job_in_png_svg_and_pdf(tmp_path):
 
 
 def test_run_record_lists_what_varies_and_writes_atomically(tmp_path):
-    record = provenance.run_record(
+    record = workflow_provenance.run_record(
         config={"mfw": [100]}, workflow_folder=tmp_path, documents=[{"id": "a"}], jobs=[]
     )
     assert record["varying_fields"] == ["written", "jobs[].started", "jobs[].finished"]

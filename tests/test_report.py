@@ -7,7 +7,7 @@ REFERENCE = ("Kiss, T. & Strunk, J. (2006). Unsupervised multilingual sentence b
 
 
 def page(*tables):
-    return render_report(title="t", sections=[Section("Methods & more", "", tables)], config={})
+    return render_report(title="t", sections=[Section("Methods & more", "", tables)], settings={})
 
 
 def test_long_cells_are_cut_unless_the_table_shows_them_whole():

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from wordprint.corpus.samples import Sample
-from wordprint.io.catalog import Document
+from wordprint.corpus.documents import Document
 from wordprint.features.sampling import random_bag, resample, short_samples
 
 DOC = Document("d", "A", "T", "2000", "g", "texts/d.txt", "file", "texts/d.txt")
@@ -57,7 +57,7 @@ def test_unknown_method():
 def test_documents_of_finds_each_sample_ids_catalog_document():
     # Tables read back from files name their rows by sample id (view and segment included).
     from wordprint.corpus.samples import documents_of
-    from wordprint.io.catalog import Document
+    from wordprint.corpus.documents import Document
 
     a = Document("a", "A", "t", "1", "g1", "a.txt", "file", "a.txt")
     b = Document("b-2", "B", "t", "1", "g2", "b.txt", "file", "b.txt")

@@ -4,7 +4,7 @@ import hashlib
 
 from test_profile import REPO, SETTINGS
 
-from wordprint.io.catalog import Document
+from wordprint.corpus.documents import Document
 from wordprint.io.profiles import profile_shard
 from wordprint.io.tokens import StreamedTokens, read_tokens, token_cache_path
 from wordprint.count.profile import sample_tokens

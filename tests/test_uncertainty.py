@@ -8,8 +8,9 @@ import pytest
 
 from wordprint import uncertainty as U
 from wordprint.corpus.samples import Sample, vocabulary_rows
-from wordprint.io.catalog import Document
-from wordprint.count.profile import describe_settings, describe_text, profile_settings, profile_view
+from wordprint.corpus.documents import Document
+from wordprint.count.profile import describe_text, profile_view
+from wordprint.workflow.settings import describe_settings, profile_settings
 from wordprint.text.sentences import splitter, train_model
 from wordprint.text.tokenize import TokenIds, words
 from wordprint.describe.vocabulary import _mtld_passes, _occurrences, mattr, mtld, vocabulary_profile

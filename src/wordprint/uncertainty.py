@@ -618,7 +618,7 @@ def corpus_replicates(
     Examples
     --------
     >>> from wordprint.corpus.samples import Sample
-    >>> from wordprint.io.catalog import Document
+    >>> from wordprint.corpus.documents import Document
     >>> doc = Document("d", "", "", "", "", "", "file", "")
     >>> text = ["a", "b", "b", "c"] * 750
     >>> corpus = [Sample("d", doc, "full", dict(Counter(text)), len(text))]

@@ -8,16 +8,16 @@ try:
     ATTRIBUTION = plan_attribution(
         config["attribution"],
         DOCUMENTS,
-        label_column=LABEL_COLUMN,
+        label_column=RUN.label_column,
         views=config["views"],
-        mfw=MFW,
+        mfw=RUN.mfw,
     )
 except ValueError as err:
     raise WorkflowError(f"wordprint: config 'attribution': {err}") from None
 
 ATTRIBUTION_DOCUMENTS = {d.id: d for d in DOCUMENTS}
-IMPOSTORS_MFW = config["attribution"]["impostors"].get("mfw") or max(MFW)
-ROLLING_MFW = config["attribution"]["rolling"].get("mfw") or min(MFW)
+IMPOSTORS_MFW = config["attribution"]["impostors"].get("mfw") or max(RUN.mfw)
+ROLLING_MFW = config["attribution"]["rolling"].get("mfw") or min(RUN.mfw)
 ROLLING_REFERENCES = [ATTRIBUTION_DOCUMENTS[i] for i in ATTRIBUTION.rolling_references]
 
 ATTRIBUTE_TABLES = results("tables/attribution")
@@ -71,7 +71,7 @@ ATTRIBUTE_OUTPUTS += expand(
 
 rule attribute_classify:
     input:
-        expand(results("tables/mfw/mfw{mfw}.csv"), mfw=MFW),
+        expand(results("tables/mfw/mfw{mfw}.csv"), mfw=RUN.mfw),
     output:
         **vector_figures(f"{ATTRIBUTE_FIGURES}/accuracy", "accuracy_"),
         crossval=report(
@@ -118,7 +118,7 @@ rule attribute_classify:
     conda:
         "../envs/wordprint.yaml"
     params:
-        mfw=MFW,
+        mfw=RUN.mfw,
         plan=ATTRIBUTION,
         settings=shown_safely(config["attribution"]),
     script:
@@ -220,7 +220,7 @@ rule attribute_rolling:
         references=ROLLING_REFERENCES,
         labels=shown_safely(ATTRIBUTION.labels),
         palette=shown_safely(ATTRIBUTION.palette),
-        profile_settings=PROFILE_SETTINGS,
+        profile_settings=RUN.profile,
         settings=shown_safely(config["attribution"]["rolling"]),
     script:
         "../scripts/attribute_rolling.py"

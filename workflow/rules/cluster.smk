@@ -5,11 +5,11 @@
 
 rule cluster:
     input:
-        expand(results("tables/mfw/mfw{mfw}.csv"), mfw=MFW),
+        expand(results("tables/mfw/mfw{mfw}.csv"), mfw=RUN.mfw),
     output:
-        distances=[matrix_table("distances", m, n) for n in MFW for m in MEASURES],
-        clusters=[matrix_table("clusters", m, n) for n in MFW for m in MEASURES],
-        linkage=[matrix_table("linkage", m, n) for n in MFW for m in MEASURES],
+        distances=[matrix_table("distances", m, n) for n in RUN.mfw for m in RUN.measures],
+        clusters=[matrix_table("clusters", m, n) for n in RUN.mfw for m in RUN.measures],
+        linkage=[matrix_table("linkage", m, n) for n in RUN.mfw for m in RUN.measures],
     log:
         logs("cluster.log"),
     benchmark:
@@ -18,10 +18,10 @@ rule cluster:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        measures=MEASURES,
-        label_column=LABEL_COLUMN,
+        measures=RUN.measures,
+        label_column=RUN.label_column,
         linkage=config["linkage"],
-        k=CLUSTERS,
+        k=RUN.clusters,
     script:
         "../scripts/cluster.py"
 
@@ -32,7 +32,7 @@ rule cluster:
 rule cluster_scores:
     input:
         words=WORD_TABLE,
-        profiles=shard_counts() if set(FEATURES) != {"words"} else [],
+        profiles=shard_counts() if set(config["features"]) != {"words"} else [],
     output:
         report(
             results("tables/cluster_scores.csv"),
@@ -48,16 +48,16 @@ rule cluster_scores:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        samples=SAMPLE_SETTINGS,
-        sampling=SAMPLING,
-        selection=SELECTION,
-        features=FEATURES,
-        mfw=MFW,
-        measures=MEASURES,
-        normalisations=NORMALISATIONS,
-        methods=METHODS,
-        label_column=LABEL_COLUMN,
-        k=CLUSTERS,
+        samples=RUN.samples,
+        sampling=RUN.sampling,
+        selection=RUN.selection,
+        features=config["features"],
+        mfw=RUN.mfw,
+        measures=RUN.measures,
+        normalisations=RUN.normalisations,
+        methods=RUN.methods,
+        label_column=RUN.label_column,
+        k=RUN.clusters,
     script:
         "../scripts/cluster_scores.py"
 
@@ -67,10 +67,10 @@ rule cluster_scores:
 rule neighbours:
     input:
         distances=expand(
-            results("tables/distances/{measure}_mfw{mfw}.csv"), measure=MEASURES, mfw=MFW
+            results("tables/distances/{measure}_mfw{mfw}.csv"), measure=RUN.measures, mfw=RUN.mfw
         ),
-        report=results(f"tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv"),
-        table=results(f"tables/mfw/mfw{REPORT_MFW}.csv"),
+        report=results(f"tables/distances/{RUN.report_measure}_mfw{RUN.report_mfw}.csv"),
+        table=results(f"tables/mfw/mfw{RUN.report_mfw}.csv"),
         profiles=shard_counts(),
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
@@ -87,12 +87,12 @@ rule neighbours:
     conda:
         "../envs/wordprint.yaml"
     params:
-        settings=[{"measure": m, "mfw": n} for m in MEASURES for n in MFW],
-        interval={"measure": REPORT_MEASURE, "mfw": REPORT_MFW},
+        settings=[{"measure": m, "mfw": n} for m in RUN.measures for n in RUN.mfw],
+        interval={"measure": RUN.report_measure, "mfw": RUN.report_mfw},
         documents=DOCUMENTS,
-        samples=SAMPLE_SETTINGS,
-        sampling=SAMPLING,
-        profile_settings=PROFILE_SETTINGS,
+        samples=RUN.samples,
+        sampling=RUN.sampling,
+        profile_settings=RUN.profile,
         uncertainty=config["uncertainty"],
         cache=config["cache"],
     script:

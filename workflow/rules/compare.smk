@@ -120,7 +120,7 @@ rule compare:
         comparison=lambda wildcards: COMPARISONS[wildcards.comparison],
         documents=lambda wildcards: COMPARE_DOCUMENTS[wildcards.comparison],
         groups=shown_safely([d.group for d in DOCUMENTS]),
-        profile_settings=PROFILE_SETTINGS,
+        profile_settings=RUN.profile,
         settings=config["keyness"],
         uncertainty=config["uncertainty"],
         cache=config["cache"],
@@ -149,7 +149,7 @@ rule compare_growth:
         samples=GROWTH_SAMPLES,
         documents=GROWTH_DOCUMENTS,
         groups=shown_safely([d.group for d in DOCUMENTS]),
-        profile_settings=PROFILE_SETTINGS,
+        profile_settings=RUN.profile,
         cache=config["cache"],
     script:
         "../scripts/compare_growth.py"

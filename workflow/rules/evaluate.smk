@@ -19,7 +19,7 @@ rule score_figure:
     conda:
         "../envs/wordprint.yaml"
     params:
-        label_column=LABEL_COLUMN,
+        label_column=RUN.label_column,
     script:
         "../scripts/plot_scores.py"
 
@@ -85,6 +85,6 @@ rule consensus:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        consensus=CONSENSUS,
+        consensus=RUN.consensus,
     script:
         "../scripts/consensus.py"

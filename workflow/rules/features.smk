@@ -13,7 +13,7 @@ rule corpus_tables:
                 category="Features",
                 labels={"table": "relative frequencies of the MFW", "MFW": str(n)},
             )
-            for n in TABLE_MFW
+            for n in RUN.table_mfw
         ],
         short=report(
             results("tables/short_samples.csv"),
@@ -39,10 +39,10 @@ rule corpus_tables:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        samples=SAMPLE_SETTINGS,
-        mfw=TABLE_MFW,
-        selection=SELECTION,
-        sampling=SAMPLING,
+        samples=RUN.samples,
+        mfw=RUN.table_mfw,
+        selection=RUN.selection,
+        sampling=RUN.sampling,
         warn_below=config["sampling"]["warn_below"],
     script:
         "../scripts/corpus_tables.py"

@@ -15,8 +15,8 @@ rule count_shard:
     conda:
         "../envs/wordprint.yaml"
     params:
-        documents=lambda wildcards: SHARDS[wildcards.shard],
-        settings=PROFILE_SETTINGS,
+        documents=lambda wildcards: RUN.shards[wildcards.shard],
+        settings=RUN.profile,
         cache=config["cache"],
     script:
         "../scripts/count_shard.py"
@@ -25,7 +25,7 @@ rule count_shard:
 # One Punkt model for the corpus, learnt from a stable sample of its documents.
 rule sentence_model:
     input:
-        sources=[raw_source(d) for d in SENTENCE_SAMPLE],
+        sources=[raw_source(d) for d in RUN.sentence_sample],
     output:
         results("sentences/punkt.json"),
     log:
@@ -33,8 +33,8 @@ rule sentence_model:
     conda:
         "../envs/wordprint.yaml"
     params:
-        documents=SENTENCE_SAMPLE,
-        settings=PROFILE_SETTINGS,
+        documents=RUN.sentence_sample,
+        settings=RUN.profile,
     script:
         "../scripts/sentence_model.py"
 
@@ -52,9 +52,9 @@ rule describe_shard:
     conda:
         "../envs/wordprint.yaml"
     params:
-        documents=lambda wildcards: SHARDS[wildcards.shard],
-        settings=PROFILE_SETTINGS,
-        describe=DESCRIBE_SETTINGS,
+        documents=lambda wildcards: RUN.shards[wildcards.shard],
+        settings=RUN.profile,
+        describe=RUN.describe,
         cache=config["cache"],
     script:
         "../scripts/describe_shard.py"
@@ -77,6 +77,6 @@ rule vocabulary_table:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        samples=SAMPLE_SETTINGS,
+        samples=RUN.samples,
     script:
         "../scripts/vocabulary_table.py"

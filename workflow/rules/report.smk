@@ -6,14 +6,16 @@
 rule plot_maps:
     input:
         distances=expand(
-            results("tables/distances/{{measure}}_mfw{mfw}.csv"), mfw=MAP_SETTINGS["mfw"]
+            results("tables/distances/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
         ),
         clusters=expand(
-            results("tables/clusters/{{measure}}_mfw{mfw}.csv"), mfw=MAP_SETTINGS["mfw"]
+            results("tables/clusters/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
         ),
-        linkage=expand(results("tables/linkage/{{measure}}_mfw{mfw}.csv"), mfw=MAP_SETTINGS["mfw"]),
+        linkage=expand(
+            results("tables/linkage/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
+        ),
     output:
-        **map_figures(MAP_SETTINGS["mfw"]),
+        **map_figures(RUN.map_settings["mfw"]),
     log:
         logs("plot_maps/{measure}.log"),
     conda:
@@ -21,7 +23,7 @@ rule plot_maps:
     params:
         linkage=config["linkage"],
         kinds=MAP_KINDS,
-        mfw=MAP_SETTINGS["mfw"],
+        mfw=RUN.map_settings["mfw"],
     script:
         "../scripts/plot_maps.py"
 
@@ -82,25 +84,25 @@ rule report_html:
     input:
         cleaning=results("tables/cleaning.csv"),
         short=results("tables/short_samples.csv"),
-        vocabulary=when("vocabulary", [results("tables/vocabulary.csv")]),
-        vocabulary_figure=when("vocabulary", [results("figures/vocabulary.png")]),
-        neighbours=when("neighbours", [results("tables/neighbours.csv")]),
-        scores=when("scores", [results("tables/cluster_scores.csv")]),
-        dendrogram=results(f"figures/dendrogram/{REPORT_MEASURE}_mfw{REPORT_MFW}.png"),
-        distances=results(f"tables/distances/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv"),
-        score_figure=when("scores", [results("figures/scores/ari_by_mfw.png")]),
-        consensus_figure=when("consensus", [results("figures/consensus/tree.png")]),
-        pca_figure=when("pca", [results(f"figures/pca/mfw{REPORT_MFW}.png")]),
-        maps=when(
+        vocabulary=RUN.when("vocabulary", [results("tables/vocabulary.csv")]),
+        vocabulary_figure=RUN.when("vocabulary", [results("figures/vocabulary.png")]),
+        neighbours=RUN.when("neighbours", [results("tables/neighbours.csv")]),
+        scores=RUN.when("scores", [results("tables/cluster_scores.csv")]),
+        dendrogram=results(f"figures/dendrogram/{RUN.report_measure}_mfw{RUN.report_mfw}.png"),
+        distances=results(f"tables/distances/{RUN.report_measure}_mfw{RUN.report_mfw}.csv"),
+        score_figure=RUN.when("scores", [results("figures/scores/ari_by_mfw.png")]),
+        consensus_figure=RUN.when("consensus", [results("figures/consensus/tree.png")]),
+        pca_figure=RUN.when("pca", [results(f"figures/pca/mfw{RUN.report_mfw}.png")]),
+        maps=RUN.when(
             "maps",
             expand(
                 results("figures/{kind}/{measure}_mfw{mfw}.png"),
                 kind=["mds", "heatmap"],
-                measure=REPORT_MEASURE,
-                mfw=REPORT_MFW,
+                measure=RUN.report_measure,
+                mfw=RUN.report_mfw,
             ),
         ),
-        clusters=results(f"tables/clusters/{REPORT_MEASURE}_mfw{REPORT_MFW}.csv"),
+        clusters=results(f"tables/clusters/{RUN.report_measure}_mfw{RUN.report_mfw}.csv"),
         compare_figures=COMPARE_REPORT["figures"],
         compare_keyness=COMPARE_REPORT["keyness"],
         compare_kwic=COMPARE_REPORT["kwic"],
@@ -113,8 +115,8 @@ rule report_html:
         attribution_impostors=ATTRIBUTE_REPORT["impostors"],
         attribution_calibration=ATTRIBUTE_REPORT["calibration"],
         attribution_rolling=ATTRIBUTE_REPORT["rolling"],
-        robustness=when("robustness", [results("tables/robustness.csv")]),
-        robustness_figure=when("robustness", [results("figures/robustness.png")]),
+        robustness=RUN.when("robustness", [results("tables/robustness.csv")]),
+        robustness_figure=RUN.when("robustness", [results("figures/robustness.png")]),
         sources=[raw_source(d) for d in DOCUMENTS],
     output:
         report(
@@ -129,8 +131,8 @@ rule report_html:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        mfw=REPORT_MFW,
-        measure=REPORT_MEASURE,
+        mfw=RUN.report_mfw,
+        measure=RUN.report_measure,
         comparisons=shown_safely(COMPARE_REPORT["sides"]),
         attribution=ATTRIBUTION.enabled,
         highlight=HIGHLIGHT,

@@ -1,7 +1,7 @@
 # The robustness map: in what share of the settings (MFW x measure x normalisation x view) each
 # document's nearest author and cluster-mates are those of the report's setting (README,
 # "Robustness").
-ROBUSTNESS_OUTPUTS = when(
+ROBUSTNESS_OUTPUTS = RUN.when(
     "robustness",
     [
         results("tables/robustness.csv"),
@@ -36,11 +36,11 @@ rule robustness:
         "../envs/wordprint.yaml"
     params:
         documents=DOCUMENTS,
-        label_column=LABEL_COLUMN,
+        label_column=RUN.label_column,
         linkage=config["linkage"],
-        k=CLUSTERS,
-        grid=shown_safely(ROBUSTNESS_GRID),
-        reference=ROBUSTNESS_REFERENCE,
+        k=RUN.clusters,
+        grid=shown_safely(RUN.robustness_grid),
+        reference=RUN.robustness_reference,
         threshold=config["robustness"]["threshold"],
         min_jaccard=config["robustness"]["min_jaccard"],
     script:

@@ -1,13 +1,8 @@
 from pathlib import Path
 
 from wordprint.io.files import read_csv
-from wordprint.io.provenance import (
-    file_sha256,
-    in_workdir,
-    output_jobs,
-    run_record,
-    write_record,
-)
+from wordprint.io.provenance import file_sha256, in_workdir, write_record
+from wordprint.workflow.provenance import output_jobs, run_record
 from wordprint.workflow.step import run
 
 

@@ -444,7 +444,7 @@ def main():
         title=config["report"]["title"],
         lead=findings_section(inp, par, config, measure, mfw, clusters),
         sections=sections,
-        config=config,
+        settings=config,
     )
     write_text(snakemake.output[0], html)
     return snakemake.output[0]

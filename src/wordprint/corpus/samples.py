@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from wordprint.io.catalog import Document
+from wordprint.corpus.documents import Document
 from wordprint.uncertainty import VOCABULARY_INTERVALS, interval_columns
 from wordprint.describe.vocabulary import PROFILE_KEYS
 

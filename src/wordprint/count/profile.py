@@ -25,7 +25,6 @@ from wordprint.describe.views import describe_view
 from wordprint.features.mfw import feature_counts
 from wordprint.text.gutenberg import strip_gutenberg
 from wordprint.text.quotes import split_quotations
-from wordprint.text.split import PRESETS as SPLIT_PRESETS
 from wordprint.text.split import book_part
 from wordprint.text.decode import DecodeError, decode_text, normalise
 from wordprint.text.tokenize import TokenIds, has_words, sentence_lengths, words
@@ -57,44 +56,6 @@ class DescribeSettings(TypedDict, total=False):
     mattr_window: int
     mtld_threshold: float
     uncertainty: dict[str, Any]  # bootstrap intervals of the statistics (wordprint.uncertainty)
-
-
-def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
-    """The counting settings of a run, from its (validated) configuration.
-
-    Feature sets besides words and the book-splitting options enter only when configured, so
-    cached profiles of runs that do not use them stay valid.
-    """
-    sampling = config.get("sampling", {})
-    settings: ProfileSettings = {
-        "pattern": config["tokenizer"]["pattern"],
-        "lowercase": config["tokenizer"]["lowercase"],
-        "views": config["views"],
-        "short_quotes": config["quotes"]["short_quotes"],
-        "segment_size": sampling.get("size", 0) if sampling.get("method") == "consecutive" else 0,
-    }
-    features = [f for f in config.get("features", ["words"]) if f != "words"]
-    if features:
-        settings["features"] = features
-    split = config.get("split", "none")
-    split = SPLIT_PRESETS.get(split) if isinstance(split, str) else split
-    if split:
-        settings["split"] = split
-    return settings
-
-
-def describe_settings(config: Mapping[str, Any]) -> DescribeSettings:
-    """The settings of the vocabulary statistics; the bootstrap intervals (``uncertainty``)
-    enter only with replicates."""
-    settings: DescribeSettings = {
-        "mattr_window": config["vocabulary"]["mattr_window"],
-        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
-    }
-    uncertainty = config.get("uncertainty", {})
-    if uncertainty.get("replicates"):
-        keys = ("replicates", "segment", "level", "seed")
-        settings["uncertainty"] = {k: uncertainty[k] for k in keys}
-    return settings
 
 
 class DocumentError(ValueError):

@@ -20,14 +20,12 @@ import csv
 import io
 import os
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from wordprint.workflow.params import escaped_repr
+from wordprint.corpus.documents import REQUIRED_COLUMNS, Document
 from wordprint.text.decode import DecodeError, decode_text, file_kind
 
-REQUIRED_COLUMNS = ("id", "author", "title", "year", "group", "source")
 SOURCE_KINDS = ("file", "sotu", "gutenberg")
 # A document id becomes part of file names: letters, digits, '.', '_', '-', no leading dot.
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -35,33 +33,6 @@ SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 class CatalogError(ValueError):
     """A problem in the catalog that the researcher must fix; the message says how."""
-
-
-@escaped_repr
-@dataclass(frozen=True)
-class Document:
-    """One catalog row, with its source resolved."""
-
-    id: str
-    author: str
-    title: str
-    year: str
-    group: str
-    source: str
-    kind: str
-    locator: str  # a file path for file/sotu sources, the book number for gutenberg
-    extra: dict[str, str] = field(default_factory=dict)
-
-    def field(self, name: str) -> str:
-        """The value of a catalog column, standard or extra."""
-        if name in REQUIRED_COLUMNS:
-            return getattr(self, name)
-        return self.extra.get(name, "")
-
-    @property
-    def path(self) -> Path | None:
-        """The local file holding the raw text, when there is one before any download."""
-        return Path(self.locator) if self.kind in ("file", "sotu") else None
 
 
 def _sniff_delimiter(header: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from wordprint.io.catalog import Document
+from wordprint.corpus.documents import Document
 from wordprint.io.files import read_json, write_json
 from wordprint.io.tokens import read_tokens, token_cache_path, write_tokens
 from wordprint.count.profile import (

@@ -195,11 +195,11 @@ def render_report(
     *,
     title: str,
     sections: Sequence[Section],
-    config: dict[str, Any],
+    settings: dict[str, Any],
     lead: Section | None = None,
 ) -> str:
     """The whole page: the ``lead`` section (the findings) first, then the contents, the
-    sections, and the resolved configuration to close it."""
+    sections, and the run's resolved ``settings`` (shown as JSON) to close it."""
     contents = "".join(
         f'<li><a href="#{anchor(s.title)}">{escape(s.title)}</a></li>' for s in sections
     )
@@ -219,6 +219,6 @@ def render_report(
     for section in sections:
         parts += _render_section(section)
     parts.append('<h2 id="configuration">Configuration</h2>')
-    parts.append(f"<pre>{escape(json.dumps(config, indent=2, sort_keys=True))}</pre>")
+    parts.append(f"<pre>{escape(json.dumps(settings, indent=2, sort_keys=True))}</pre>")
     parts.append("</body></html>\n")
     return "\n".join(parts)

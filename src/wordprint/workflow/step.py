@@ -18,7 +18,8 @@ from pathlib import Path
 from wordprint.io.catalog import CatalogError
 from wordprint.io.download import DownloadError
 from wordprint.io.figures import use_formats
-from wordprint.io.provenance import job_metadata, stamp_figures
+from wordprint.io.provenance import stamp_figures
+from wordprint.workflow.provenance import job_metadata
 from wordprint.count.profile import DocumentError
 
 # The mistakes a researcher can make and fix; everything else is a bug and keeps its traceback.

@@ -1,0 +1,305 @@
+"""The workflow's config, translated once into the settings each step takes: :func:`run_settings`.
+
+The library's functions take plain arguments; the config is shaped for people (stylo's names,
+ranges, "auto", defaults left out). This module is the one place that reads that shape: a
+validated config and the catalog's documents in, a :class:`RunSettings` out, or a
+:class:`SettingsError` whose one line names the config key and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from wordprint.corpus.documents import Document
+from wordprint.count.profile import DescribeSettings, ProfileSettings
+from wordprint.evaluate.robustness import grid_settings
+from wordprint.features.mfw import mfw_range
+from wordprint.io.shards import shard_of
+from wordprint.text.sentences import sample_documents
+from wordprint.text.split import PRESETS as SPLIT_PRESETS
+from wordprint.text.tokenize import TOKEN_PATTERNS
+from wordprint.workflow.params import ShownList, shown_safely
+
+__all__ = [
+    "RunSettings",
+    "SettingsError",
+    "command_line_types",
+    "describe_settings",
+    "profile_settings",
+    "run_settings",
+    "schema_problem",
+]
+
+# Catalog columns every document has, so any of them can label the documents.
+STANDARD_LABELS = ("author", "title", "year", "group")
+
+
+class SettingsError(ValueError):
+    """A config value the run cannot use; the message names the key and the fix."""
+
+
+def schema_problem(error: Exception) -> str | None:
+    """One line for a config value the schema refuses: the key, what is wrong, where to look.
+
+    ``error`` is Snakemake's WorkflowError, wrapping jsonschema's ValidationError; ``None`` when
+    it wraps something else.
+    """
+    found = error.__context__
+    if not hasattr(found, "absolute_path"):
+        return None
+    key = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in found.absolute_path)
+    message = found.message if len(found.message) < 400 else found.message[:400] + " ..."
+    return (
+        f"wordprint: config {repr(key[1:]) if key else '(top level)'}: {message}. Fix it in the "
+        "config file or with --config; config/README.md lists every key and its allowed values."
+    )
+
+
+def command_line_types(config: dict[str, Any]) -> None:
+    """Give ``--config`` values their types, in place.
+
+    Snakemake reads a ``--config`` list with YAML's BaseLoader, so ``mfw=[200,2000]`` arrives as
+    ``['200', '2000']``, and takes only ``True``/``False`` as booleans.
+
+    >>> config = {"mfw": ["200", "2000"], "allow_outside_catalog": "true"}
+    >>> command_line_types(config); config
+    {'mfw': [200, 2000], 'allow_outside_catalog': True}
+    """
+    if isinstance(config.get("mfw"), list):
+        config["mfw"] = [
+            int(n) if isinstance(n, str) and n.lstrip("-").isdigit() else n for n in config["mfw"]
+        ]
+    if config.get("allow_outside_catalog") in ("true", "false"):
+        config["allow_outside_catalog"] = config["allow_outside_catalog"] == "true"
+
+
+def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
+    """The counting settings of a run, from its (validated) configuration.
+
+    Feature sets besides words and the book-splitting options enter only when configured, so
+    cached profiles of runs that do not use them stay valid.
+    """
+    sampling = config.get("sampling", {})
+    settings: ProfileSettings = {
+        "pattern": config["tokenizer"]["pattern"],
+        "lowercase": config["tokenizer"]["lowercase"],
+        "views": config["views"],
+        "short_quotes": config["quotes"]["short_quotes"],
+        "segment_size": sampling.get("size", 0) if sampling.get("method") == "consecutive" else 0,
+    }
+    features = [f for f in config.get("features", ["words"]) if f != "words"]
+    if features:
+        settings["features"] = features
+    split = config.get("split", "none")
+    split = SPLIT_PRESETS.get(split) if isinstance(split, str) else split
+    if split:
+        settings["split"] = split
+    return settings
+
+
+def describe_settings(config: Mapping[str, Any]) -> DescribeSettings:
+    """The settings of the vocabulary statistics; the bootstrap intervals (``uncertainty``)
+    enter only with replicates."""
+    settings: DescribeSettings = {
+        "mattr_window": config["vocabulary"]["mattr_window"],
+        "mtld_threshold": config["vocabulary"]["mtld_threshold"],
+    }
+    uncertainty = config.get("uncertainty", {})
+    if uncertainty.get("replicates"):
+        keys = ("replicates", "segment", "level", "seed")
+        settings["uncertainty"] = {k: uncertainty[k] for k in keys}
+    return settings
+
+
+def check_pattern(pattern: str) -> None:
+    """Compile a tokenizer pattern of the config now, so a typo stops the run before any work.
+
+    The named patterns are known to work: they spare the run nltk's import (1.7 s).
+    """
+    if pattern in TOKEN_PATTERNS:
+        return
+    from nltk.tokenize import regexp_tokenize
+
+    try:
+        regexp_tokenize("", pattern)
+    except (re.error, ValueError) as err:  # nltk refuses a pattern that could blow up
+        raise SettingsError(
+            f"wordprint: config 'tokenizer.pattern': {pattern!r} is not a usable regular "
+            f"expression ({err}). Fix it, or use 'words' or 'letters'."
+        ) from None
+
+
+def _range(key: str, value: Any, default: list[int]) -> list[int]:
+    """An MFW setting of the config as a list: a range {min, max, step} (stylo's mfw.min,
+    mfw.max, mfw.incr) expanded, a list as is, nothing as ``default``."""
+    if isinstance(value, dict):
+        try:
+            return mfw_range(value["min"], value["max"], value["step"])
+        except ValueError as err:
+            raise SettingsError(f"wordprint: config {key}: {err}") from None
+    return value or default
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What every step of one run takes, derived from the config and the catalog."""
+
+    documents: ShownList  # the catalog's documents (printing markup escaped, see params)
+    mfw: list[int]  # the MFW settings analysed
+    measures: list[str]
+    label_column: str
+    report_mfw: int  # the setting the report shows
+    report_measure: str
+    clusters: int  # k of the flat clusters
+    shards: dict[str, ShownList]  # shard number (4 digits) -> its documents
+    analyses: list[str]  # what is built beyond the core (config 'analyses')
+    profile: ProfileSettings
+    describe: DescribeSettings
+    sentence_sample: ShownList  # the documents the corpus's Punkt model learns from
+    samples: dict[str, Any]  # which views become rows (wordprint.corpus.samples.samples)
+    sampling: dict[str, Any]
+    selection: dict[str, Any]  # culling, start_at, pronouns, function words
+    normalisations: list[str]
+    methods: list[str]  # linkage methods of the evaluation grid
+    consensus: dict[str, Any]
+    robustness_grid: dict[str, Any]
+    robustness_reference: dict[str, Any]
+    word_table_mfw: int  # the largest MFW table: the others are its prefixes
+    table_mfw: list[int]  # every MFW table written
+    map_settings: dict[str, list]  # the measures and MFW whose maps are drawn
+
+    def when(self, analysis: str, outputs: Sequence[Any]) -> list[Any]:
+        """``outputs`` (a list) when the run builds ``analysis``, else nothing."""
+        return list(outputs) if analysis in self.analyses else []
+
+
+def _report_setting(config: Mapping[str, Any], mfw: list[int]) -> tuple[int, str]:
+    report_mfw = config["report"].get("mfw", min(mfw, key=lambda n: abs(n - 500)))
+    report_measure = config["report"].get("measure", config["measures"][-1])
+    for key, value, listed in (("mfw", report_mfw, mfw), ("measure", report_measure,
+                                                         config["measures"])):
+        if value not in listed:
+            name = "mfw" if key == "mfw" else "measures"
+            raise SettingsError(
+                f"wordprint: config report.{key} is {value!r}, which the run does not analyse "
+                f"(config '{name}' is {listed}); choose one of those or leave report.{key} out."
+            )
+    return report_mfw, report_measure
+
+
+def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> RunSettings:
+    """The settings of a run from its validated config and its catalog's documents.
+
+    Raises :class:`SettingsError` for settings that pass the schema but cannot work together
+    (a report setting the run does not analyse, a label column the catalog lacks, n-grams with
+    consecutive segments, a robustness grid with no usable setting).
+    """
+    check_pattern(config["tokenizer"]["pattern"])
+    documents = shown_safely(list(documents))
+    if len(documents) < 3:
+        raise SettingsError(
+            f"wordprint: the catalog {config['catalog']} lists {len(documents)} document(s), "
+            "but distances, clusters and the consensus tree compare documents and need at "
+            "least 3. Add documents to the catalog."
+        )
+    mfw = _range("mfw_range", config.get("mfw_range"), config["mfw"])
+    report_mfw, report_measure = _report_setting(config, mfw)
+    label_column = config["label_column"]
+    if label_column not in STANDARD_LABELS and not any(label_column in d.extra for d in documents):
+        raise SettingsError(
+            f"wordprint: config label_column is {label_column!r}, but the catalog has no such "
+            "column. Name an existing column, e.g. author or group."
+        )
+    labels = {d.field(label_column) for d in documents}
+    clusters = len(labels) if config["clusters"] == "auto" else config["clusters"]
+
+    shards: dict[str, ShownList] = {}
+    for document in documents:
+        shard = f"{shard_of(document.id, config['shards']):04d}"
+        shards.setdefault(shard, ShownList()).append(document)
+
+    profile = shown_safely(profile_settings(config))
+    if "features" in profile and config["sampling"]["method"] == "consecutive":
+        raise SettingsError(
+            f"wordprint: config features {config['features']} includes n-grams, which are "
+            "counted per document, not per consecutive segment. Use sampling.method none or "
+            "random, or features: [words]."
+        )
+    sampled = set(sample_documents([d.id for d in documents]))
+
+    consensus = config["consensus"]
+    robustness = config["robustness"]
+    robustness_grid = {
+        "mfw": _range("robustness.mfw", robustness.get("mfw"), mfw),
+        "measures": robustness.get("measures") or config["measures"],
+        "normalisations": robustness.get("normalisations") or config["normalisations"],
+    }
+    if not grid_settings(**robustness_grid):
+        raise SettingsError(
+            f"wordprint: config 'robustness': none of the measures {robustness_grid['measures']}"
+            f" takes any of the normalisations {robustness_grid['normalisations']} (clamp and "
+            "ternarize need a z-scoring measure). Add 'none' to robustness.normalisations."
+        )
+    settings = dict(
+        documents=documents,
+        mfw=mfw,
+        measures=config["measures"],
+        label_column=label_column,
+        report_mfw=report_mfw,
+        report_measure=report_measure,
+        clusters=clusters,
+        shards=shards,
+        analyses=config["analyses"],
+        profile=profile,
+        describe=describe_settings(config),
+        sentence_sample=ShownList(d for d in documents if d.id in sampled),
+        samples={
+            "views": config["views"],
+            "min_quoted_share": config["quotes"]["min_share"],
+            "min_cited": config["quotes"]["min_cited"],
+        },
+        sampling={k: config["sampling"][k] for k in ("method", "size", "samples", "seed")},
+        selection={
+            "culling": config["culling"],
+            "start_at": config["start_at"],
+            "drop_pronouns": config["delete_pronouns"],
+            "only_function_words": config["function_words"],
+        },
+        normalisations=config["normalisations"],
+        methods=config.get("methods") or [config["linkage"]],
+        consensus={
+            "mfw": _range("consensus.mfw", consensus.get("mfw"), mfw),
+            "measures": consensus.get("measures") or config["measures"],
+            "p": consensus["p"],
+            "linkage": consensus.get("linkage") or config["linkage"],
+        },
+        robustness_grid=robustness_grid,
+        robustness_reference={
+            "mfw": report_mfw,
+            "measure": report_measure,
+            "view": "full" if "full" in config["views"] else config["views"][0],
+        },
+        # Maps of every setting, or (the default) only of the report's: drawing is most of
+        # the corpus-wide time, and any other setting's figure can be asked for by name.
+        map_settings=(
+            {"measure": config["measures"], "mfw": mfw}
+            if config["report"]["every_setting"]
+            else {"measure": [report_measure], "mfw": [report_mfw]}
+        ),
+        word_table_mfw=0,
+        table_mfw=[],
+    )
+    # The consensus tree and the robustness map read the word table of the most MFW any of
+    # them takes and cut it to each setting's MFW (a selection of fewer words is a prefix of
+    # it), so the profiles are read and the words ranked once.
+    analyses = config["analyses"]
+    largest = max([
+        *mfw,
+        *(settings["consensus"]["mfw"] if "consensus" in analyses else []),
+        *([*robustness_grid["mfw"], report_mfw] if "robustness" in analyses else []),
+    ])
+    settings.update(word_table_mfw=largest, table_mfw=sorted({*mfw, largest}))
+    return RunSettings(**settings)
