@@ -16,6 +16,9 @@ from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import pdist, squareform
 
 from wordprint import plot
+from wordprint.plot.attribution import _author_styles
+from wordprint.plot.labels import place_labels
+from wordprint.plot.style import LINE_MARKERS, _relative_luminance, sorted_groups, text_colour
 from wordprint.io.figures import save_figure
 
 SIZES = (3, 30, 250)
@@ -84,11 +87,11 @@ def test_text_colour_keeps_dark_colours_and_darkens_light_ones():
     # WCAG relative luminance of #0072B2: G = ((114/255 + .055)/1.055)^2.4 = 0.1683,
     # B = ((178/255 + .055)/1.055)^2.4 = 0.4451; L = .7152*.1683 + .0722*.4451 = 0.1525;
     # contrast with white = 1.05 / (0.1525 + 0.05) = 5.19 >= 4.5, so it is kept.
-    assert plot._text_colour("#0072B2") == "#0072B2"
+    assert text_colour("#0072B2") == "#0072B2"
     for colour in plot.OKABE_ITO:
-        rgb = mpl.colors.to_rgb(plot._text_colour(colour))
-        assert 1.05 / (plot._relative_luminance(rgb) + 0.05) >= 4.5
-    assert plot._text_colour("#F0E442") != "#F0E442"  # yellow on white is too faint
+        rgb = mpl.colors.to_rgb(text_colour(colour))
+        assert 1.05 / (_relative_luminance(rgb) + 0.05) >= 4.5
+    assert text_colour("#F0E442") != "#F0E442"  # yellow on white is too faint
 
 
 def test_building_a_figure_leaves_global_rcparams_alone():
@@ -120,7 +123,7 @@ def test_dendrogram_labels_every_leaf_in_leaf_order(n):
     # Each label is drawn in (a legible shade of) its group's colour.
     colours = plot.group_colours(groups)
     for tick, i in zip(strip.get_yticklabels(), leaves_list(z)):
-        assert tick.get_color() == plot._text_colour(colours[groups[i]])
+        assert tick.get_color() == text_colour(colours[groups[i]])
 
 
 @pytest.mark.parametrize("n", [30, 250])
@@ -193,8 +196,8 @@ def test_label_placement_is_deterministic_and_avoids_a_crowd():
     # spread out without overlapping, and the same input gives the same placement.
     pts = np.array([[100.0 + 10 * i, 100.0 + 10 * j] for i in range(3) for j in range(3)])
     sizes = np.full((9, 2), [40.0, 10.0])
-    a = plot._place_labels(pts, sizes, radius=3.0, bounds=(0, 0, 400, 400))
-    b = plot._place_labels(pts, sizes, radius=3.0, bounds=(0, 0, 400, 400))
+    a = place_labels(pts, sizes, radius=3.0, bounds=(0, 0, 400, 400))
+    b = place_labels(pts, sizes, radius=3.0, bounds=(0, 0, 400, 400))
     assert a == b
     boxes = []
     for (px, py), (dx, dy, ha, va, _ring) in zip(pts, a):
@@ -231,9 +234,9 @@ def test_label_placement_keeps_labels_off_lines_when_it_can():
         dx, _, ha, _, _ = placement[0]
         return 100 + dx - {"left": 0, "right": 40, "center": 20}[ha]
 
-    x0 = left_edge(plot._place_labels(pts, sizes, radius=3.0, bounds=bounds))
+    x0 = left_edge(place_labels(pts, sizes, radius=3.0, bounds=bounds))
     line = np.array([[x0 + 20, 0.0, x0 + 20, 400.0]])
-    moved = left_edge(plot._place_labels(pts, sizes, radius=3.0, bounds=bounds, lines=line))
+    moved = left_edge(place_labels(pts, sizes, radius=3.0, bounds=bounds, lines=line))
     assert not (moved < x0 + 20 < moved + 40)  # the label no longer straddles the line
 
 
@@ -563,7 +566,7 @@ def test_consensus_tree_rooted_by_hand():
     assert tree.get_xlabel().startswith("Cosine Delta, 100-1000 MFW\n")
     colours = plot.group_colours(list("xxyyz"))
     for tick, g in zip(strip.get_yticklabels(), "xxyyz"):
-        assert tick.get_color() == plot._text_colour(colours[g])
+        assert tick.get_color() == text_colour(colours[g])
     assert sorted(legend_entries(fig)) == ["x", "y", "z"]
 
 
@@ -654,7 +657,7 @@ def test_score_figure_lines_are_told_apart_without_colour():
     assert len({l.get_marker() for l in lines}) == 12  # a distinct shape on every line
     for line in lines:  # at least 3:1 contrast with white (WCAG 2.1 non-text contrast)
         rgb = mpl.colors.to_rgb(line.get_color())
-        assert 1.05 / (plot._relative_luminance(rgb) + 0.05) >= 3.0
+        assert 1.05 / (_relative_luminance(rgb) + 0.05) >= 3.0
 
 
 def test_score_figure_linear_axis_and_other_scores():
@@ -813,7 +816,7 @@ def test_growth_figure_colours_follow_the_run_palette_and_axes_switch_to_log():
     ax = fig.axes[0]
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("Tokens read", "Types (distinct words)")
     assert ax.get_xscale() == "linear"  # lengths within a factor of 10
-    expected = plot.group_colours(plot._sorted_groups(palette))
+    expected = plot.group_colours(sorted_groups(palette))
     assert [mpl.colors.to_hex(l.get_color()) for l in ax.lines] == [
         expected["essay"].lower(), expected["essay"].lower(), expected["Democratic"].lower()]
     assert ax.lines[1].get_linestyle() != "-"  # another view: dashed
@@ -863,8 +866,8 @@ def test_attribution_figure_stacks_shares_and_marks_the_grey_zone():
     assert (zone.get_x(), zone.get_x() + zone.get_width()) == pytest.approx((0.45, 0.8))
     assert [len(line.get_xdata()) for line in dots.lines] == [2, 3]
     # Colours follow the run's palette, so an author keeps its colour across figures.
-    colours = plot._author_styles(["Madison", "Hamilton"], ["Hamilton", "Madison"])[0]
-    assert colours["Hamilton"] == plot._text_colour(plot.OKABE_ITO[0], min_contrast=3.0)
+    colours = _author_styles(["Madison", "Hamilton"], ["Hamilton", "Madison"])[0]
+    assert colours["Hamilton"] == text_colour(plot.OKABE_ITO[0], min_contrast=3.0)
     assert mpl.colors.to_hex(bars.patches[0].get_facecolor()) == colours["Madison"].lower()
     assert legend_entries(fig) == ["Madison", "Hamilton"]
 
@@ -886,10 +889,10 @@ def test_attribution_figure_without_verification_and_bad_input():
 def test_author_colours_never_repeat_among_the_authors_drawn():
     palette = [f"author {i:02d}" for i in range(12)]
     # author 08 would share author 00's colour by position; drawn together, it takes a free one
-    colours, markers = plot._author_styles(["author 00", "author 08"], palette)
+    colours, markers = _author_styles(["author 00", "author 08"], palette)
     assert colours["author 00"] != colours["author 08"]
-    assert markers["author 08"] == plot._LINE_MARKERS[8]
-    alone = plot._author_styles(["author 08"], palette)[0]
+    assert markers["author 08"] == LINE_MARKERS[8]
+    alone = _author_styles(["author 08"], palette)[0]
     assert alone["author 08"] == colours["author 00"]
 
 
@@ -907,7 +910,7 @@ def test_rolling_figure_spans_the_text_shades_quotations_and_marks_the_nearest()
     # nearest author: A, A, B, B.
     assert len(ax.patches) == 2
     cells = strip.patches[2:]
-    colours = plot._author_styles(["A", "B"], ["A", "B"])[0]
+    colours = _author_styles(["A", "B"], ["A", "B"])[0]
     assert [mpl.colors.to_hex(c.get_facecolor()) for c in cells] == [
         colours[a].lower() for a in "AABB"]
 
