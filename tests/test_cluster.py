@@ -4,15 +4,9 @@ import numpy as np
 import pytest
 from scipy.spatial.distance import pdist, squareform
 
-from wordprint.cluster.hierarchy import (
-    classical_mds,
-    cluster_analysis,
-    cluster_scores,
-    hierarchical,
-    merge_rows,
-    nearest_neighbour_accuracy,
-    purity,
-)
+from wordprint.cluster.hierarchy import cluster_analysis, hierarchical, merge_rows
+from wordprint.cluster.scores import cluster_scores, nearest_neighbour_accuracy, purity
+from wordprint.cluster.mds import classical_mds
 
 
 def ward_d_reference(D):

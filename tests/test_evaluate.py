@@ -3,21 +3,13 @@
 import numpy as np
 import pytest
 
-from wordprint.cluster.hierarchy import SCORES
+from wordprint.cluster.scores import SCORES
 from wordprint.corpus.samples import Sample
 from wordprint.measures.distances import distance_matrix, l2, z_score
-from wordprint.evaluate.grid import (
-    GRID_COLUMNS,
-    METHODS,
-    NORMALISATIONS,
-    applicable,
-    cluster_labels,
-    evaluation_grid,
-    feature_table,
-    normalised_distances,
-    score_lines,
-    with_feature_set,
-)
+from wordprint.cluster.methods import METHODS, cluster_labels
+from wordprint.evaluate.grid import GRID_COLUMNS, evaluation_grid, score_lines, with_feature_set
+from wordprint.features.mfw import feature_table
+from wordprint.measures.normalised import NORMALISATIONS, applicable, normalised_distances
 from wordprint.corpus.documents import Document
 
 X = np.array([[0.10, 0.15, 0.02], [0.20, 0.05, 0.00], [0.30, 0.10, 0.04], [0.12, 0.14, 0.03]])

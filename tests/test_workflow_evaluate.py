@@ -97,7 +97,7 @@ def test_consensus_reads_one_word_table_as_wide_as_its_largest_setting(grid_run)
     import json
 
     from wordprint.corpus.samples import samples
-    from wordprint.evaluate.grid import feature_table
+    from wordprint.features.mfw import feature_table
     from wordprint.io.catalog import read_catalog
     from wordprint.io.files import read_matrix
     from wordprint.io.profiles import read_profiles

@@ -1,7 +1,8 @@
 import logging
 
 from wordprint.corpus.samples import documents_of, samples, view_of
-from wordprint.evaluate.grid import evaluation_grid, feature_table, with_feature_set
+from wordprint.evaluate.grid import evaluation_grid, with_feature_set
+from wordprint.features.mfw import feature_table
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles
 from wordprint.workflow.step import run

@@ -1,7 +1,7 @@
 import logging
 
 from wordprint.corpus.samples import cleaning_rows, samples
-from wordprint.evaluate.grid import feature_table
+from wordprint.features.mfw import feature_table
 from wordprint.io.files import write_csv, write_json, write_matrix
 from wordprint.io.profiles import read_profiles
 from wordprint.workflow.step import run

@@ -7,28 +7,8 @@ agrees with the known authors (adjusted Rand index), and draw the score against 
 MFW. This module runs such a grid over tables held in memory, so that one workflow job does
 every cell (a Snakemake job costs about half a second to start, the cells milliseconds each).
 
-Normalisations (``NORMALISATIONS``), applied before the measure:
-
-- ``none``: the measure on the relative frequencies, as everywhere else in wordprint.
-- ``binarize``: presence (1) or absence (0) of each feature, then the measure (a z-scoring
-  measure z-scores the 0/1 values).
-- ``l1``, ``l2``: vector-length normalisation of each document. For the measures that z-score
-  (the Deltas but Argamon's Linear and Eder's Simple) it is applied to the document's vector of
-  **z-scores**, as Evert et al. (2017) do: Burrows's Delta on L2-normalised z-scores is close to
-  Cosine Delta. For the other measures to the vector of relative frequencies.
-- ``clamp`` (z-scores clipped to [-1, 1]) and ``ternarize`` (z-scores to -1, 0, +1 at
-  |z| > 0.43) act on z-scores, so only the measures that z-score take them; other pairs are
-  not defined and are left out of the grid (:func:`applicable`).
-
-The normalised z-scores are handed to the measure as its z-scores (its own z-scoring is
-switched off by passing mean 0 and standard deviation 1), so a measure's weighting (Eder's
-ranks) and metric (Manhattan, Euclidean, cosine) stay as registered in
-:mod:`wordprint.measures.distances`.
-
-Clustering methods (``METHODS``): R's hierarchical linkages (:data:`wordprint.cluster.hierarchy.LINKAGES`,
-the tree cut into ``k`` flat clusters) and ``kmedoids``, partitioning around medoids (PAM,
-Kaufman & Rousseeuw 1990) with FasterPAM (Schubert & Rousseeuw 2021), as Evert et al. (2017)
-cluster.
+The normalisations are those of :mod:`wordprint.measures.normalised`, the clustering methods
+those of :mod:`wordprint.cluster.methods`.
 
 References
 ----------
@@ -45,48 +25,16 @@ improvement of the PAM, CLARA, and CLARANS algorithms. Information Systems 101, 
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from wordprint.corpus.samples import Sample
-from wordprint.cluster.hierarchy import LINKAGES, SCORES, flat_clusters, hierarchical, score_samples
-from wordprint.measures.distances import (
-    MEASURES,
-    binarize,
-    clamp,
-    distance_matrix,
-    l1,
-    l2,
-    ternarize,
-    z_score,
-)
-from wordprint.features.mfw import function_words, relative_frequencies, select_words
-from wordprint.cluster.maps import k_medoids
-
-#: Normalisations by name: (function, acts on z-scores only).
-NORMALISATIONS: dict[str, tuple[Callable[[np.ndarray], np.ndarray] | None, bool]] = {
-    "none": (None, False),
-    "binarize": (binarize, False),
-    "l1": (l1, False),
-    "l2": (l2, False),
-    "clamp": (clamp, True),
-    "ternarize": (ternarize, True),
-}
-
-
-def _hierarchical_method(name: str) -> Callable[[np.ndarray, int], np.ndarray]:
-    return lambda d, k: flat_clusters(hierarchical(d, method=name), k=k)
-
-
-#: Clustering methods by name: ``method(distances, k)`` gives cluster numbers from 1.
-METHODS: dict[str, Callable[[np.ndarray, int], np.ndarray]] = {
-    **{name: _hierarchical_method(name) for name in LINKAGES},
-    "kmedoids": lambda d, k: k_medoids(d, k=k).clusters,
-}
+from wordprint.cluster.scores import SCORES, score_samples
+from wordprint.cluster.methods import METHODS, cluster_labels
+from wordprint.measures.normalised import NORMALISATIONS, applicable, normalised_distances
 
 GRID_COLUMNS = (
     "view",
@@ -99,108 +47,6 @@ GRID_COLUMNS = (
     "k",
     *SCORES,
 )
-
-
-def applicable(measure: str, normalisation: str) -> bool:
-    """Whether the normalisation is defined for the measure (z-score ones need a z-scoring one).
-
-    Examples
-    --------
-    >>> applicable("burrows", "clamp"), applicable("minmax", "clamp"), applicable("minmax", "l2")
-    (True, False, True)
-    """
-    if normalisation not in NORMALISATIONS:
-        raise ValueError(
-            f"unknown normalisation {normalisation!r}; choose one of {', '.join(NORMALISATIONS)}"
-        )
-    if measure not in MEASURES:
-        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
-    return MEASURES[measure].uses_z_scores or not NORMALISATIONS[normalisation][1]
-
-
-def normalised_distances(X: np.ndarray, *, measure: str, normalisation: str = "none") -> np.ndarray:
-    """Distance matrix of ``measure`` after ``normalisation`` (see the module notes).
-
-    References
-    ----------
-    Evert et al. (2017), sections on vector normalisation and ternarisation (see module
-    references).
-
-    Examples
-    --------
-    >>> X = np.array([[0.10, 0.15], [0.20, 0.05], [0.30, 0.10]])
-    >>> # z-scores: [-1, 1], [0, -1], [1, 0]; clamping changes nothing here
-    >>> normalised_distances(X, measure="burrows", normalisation="clamp").round(3).tolist()
-    [[0.0, 1.5, 1.5], [1.5, 0.0, 1.0], [1.5, 1.0, 0.0]]
-    """
-    if not applicable(measure, normalisation):
-        raise ValueError(
-            f"normalisation {normalisation!r} acts on z-scores, which measure {measure!r} "
-            "does not use; choose none, binarize, l1 or l2 for it"
-        )
-    function, _ = NORMALISATIONS[normalisation]
-    X = np.asarray(X, dtype=float)
-    if function is None:
-        return distance_matrix(X, measure=measure)
-    if normalisation == "binarize" or not MEASURES[measure].uses_z_scores:
-        return distance_matrix(function(X), measure=measure)
-    # Normalised z-scores lie in [-1, 1]: shift them into the non-negative range the measures
-    # accept and undo the shift with the measure's own z-scoring (mean 1, std 1).
-    Z = function(z_score(X))
-    ones = np.ones(X.shape[1])
-    return distance_matrix(Z + 1.0, measure=measure, mean=ones, std=ones)
-
-
-def cluster_labels(distances: np.ndarray, *, method: str, k: int) -> np.ndarray:
-    """Flat clusters (numbered from 1) of a distance matrix by a :data:`METHODS` name.
-
-    Examples
-    --------
-    >>> D = np.array([[0, 1, 9, 9], [1, 0, 9, 9], [9, 9, 0, 1], [9, 9, 1, 0]], dtype=float)
-    >>> cluster_labels(D, method="kmedoids", k=2).tolist()
-    [1, 1, 2, 2]
-    """
-    if method not in METHODS:
-        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    n = len(distances)
-    return np.asarray(METHODS[method](np.asarray(distances, dtype=float), max(1, min(k, n))))
-
-
-def feature_table(
-    counts: Sequence[Mapping[str, int]],
-    *,
-    totals: Sequence[int],
-    n: int,
-    culling: float = 0.0,
-    start_at: int = 0,
-    drop_pronouns: bool = False,
-    only_function_words: bool = False,
-) -> tuple[list[str], np.ndarray]:
-    """The ``n`` most frequent features after stylo's selection, and their relative frequencies.
-
-    Ranked by mean relative frequency, culled (a feature kept when at least ``culling`` of the
-    documents use it), pronouns dropped, restricted to the shipped function words when asked,
-    then ``start_at`` top features skipped (see :func:`wordprint.features.mfw.select_words`). Each
-    count is divided by the document's total in ``totals``. The selection of a smaller ``n`` is
-    a prefix of a larger one, so one table at the largest ``n`` serves every setting.
-
-    Examples
-    --------
-    >>> docs = [{"the": 5, "he": 3, "war": 2}, {"the": 4, "she": 2, "of": 4}]
-    >>> words, table = feature_table(docs, totals=[10, 10], n=2, drop_pronouns=True)
-    >>> words, table.tolist()
-    (['the', 'of'], [[0.5, 0.0], [0.4, 0.4]])
-    """
-    if n < 1:
-        raise ValueError(f"n (the number of features) must be at least 1, got {n}")
-    if start_at < 0:
-        raise ValueError(f"start_at must be 0 or more, got {start_at}")
-    ranked = select_words(counts, n=sys.maxsize, min_share=culling, drop_pronouns=drop_pronouns)
-    if only_function_words:
-        keep = set(function_words())
-        ranked = [w for w in ranked if w in keep]
-    chosen = ranked[start_at : start_at + n]
-    return chosen, relative_frequencies(counts, chosen, totals=totals)
 
 
 def evaluation_grid(
@@ -239,7 +85,7 @@ def evaluation_grid(
     (header, rows)
         Columns :data:`GRID_COLUMNS`: the settings, ``features`` (how many the table had:
         fewer than ``mfw`` when the corpus has fewer), ``k`` (clusters among the scored
-        samples) and :data:`wordprint.cluster.hierarchy.SCORES`.
+        samples) and :data:`wordprint.cluster.scores.SCORES`.
 
     References
     ----------
@@ -354,3 +200,46 @@ def with_feature_set(corpus: Sequence[Sample], profiles: Mapping[str, Any], feat
             )
         result.append(replace(s, counts=counts, tokens=sum(counts.values()), segments=()))
     return result
+
+
+def score_series(
+    table: Mapping[str, Sequence[object]],
+    *,
+    score: str = "ari",
+    x: str = "mfw",
+    by: str = "measure",
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Shape a scores table (one row per measure and MFW setting) into one curve per measure.
+
+    ``table`` maps column names to equal-length columns (a dict of lists or a pandas
+    DataFrame), for example the cluster-scores table with columns ``measure``, ``mfw``,
+    ``ari``. Returns ``{measure: (mfw values ascending, scores)}``, measures in the order
+    they first appear. Two rows with the same measure and MFW are an error: filter the table
+    first (say, to one linkage).
+
+    References
+    ----------
+    Evert et al. (2017), figures of ARI against the number of MFW (see module references).
+
+    Examples
+    --------
+    >>> t = {"measure": ["cosine", "burrows", "cosine"], "mfw": [500, 100, 100],
+    ...      "ari": [1.0, 0.5, 0.8]}
+    >>> {m: (xs.tolist(), ys.tolist()) for m, (xs, ys) in score_series(t).items()}
+    {'cosine': ([100.0, 500.0], [0.8, 1.0]), 'burrows': ([100.0], [0.5])}
+    """
+    for column in (score, x, by):
+        if column not in table:
+            raise ValueError(f"table has no column {column!r}")
+    names = [str(v) for v in table[by]]
+    xs = np.asarray(table[x], dtype=float)
+    ys = np.asarray(table[score], dtype=float)
+    series: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for name in dict.fromkeys(names):
+        rows = np.array([i for i, m in enumerate(names) if m == name])
+        order = np.argsort(xs[rows], kind="stable")
+        mx, my = xs[rows][order], ys[rows][order]
+        if len(np.unique(mx)) != len(mx):
+            raise ValueError(f"table has several rows for {by}={name!r} at the same {x}; filter it")
+        series[name] = (mx, my)
+    return series

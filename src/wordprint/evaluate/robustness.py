@@ -63,7 +63,8 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
-from wordprint.evaluate.grid import applicable, cluster_labels, normalised_distances
+from wordprint.cluster.methods import cluster_labels
+from wordprint.measures.normalised import applicable, normalised_distances
 
 #: The conclusions checked, in table order, with a short description for figures and reports.
 CONCLUSIONS: dict[str, str] = {
@@ -133,7 +134,7 @@ def setting_answers(
     k : int
         The number of flat clusters the tree is cut into (all samples are clustered).
     linkage : str
-        A clustering method of :data:`wordprint.evaluate.grid.METHODS` (``ward.D`` as the report).
+        A clustering method of :data:`wordprint.cluster.methods.METHODS` (``ward.D`` as the report).
 
     Returns
     -------
@@ -333,7 +334,7 @@ def robustness_map(
     ----------
     table : ndarray, samples x features
         Relative frequencies at the largest MFW setting, columns in rank order
-        (:func:`wordprint.evaluate.grid.feature_table`); a setting of ``n`` MFW uses the first ``n``
+        (:func:`wordprint.features.mfw.feature_table`); a setting of ``n`` MFW uses the first ``n``
         columns, as the workflow's MFW tables.
     settings : sequence of (mfw, measure, normalisation)
         The grid (:func:`grid_settings`).

@@ -372,3 +372,40 @@ def feature_counts(text: str, tokens: Sequence[str], *, feature_set: str = "word
     """
     kind, n = parse_feature_set(feature_set)
     return FEATURE_SETS[kind].count(text, tokens, n)
+
+
+def feature_table(
+    counts: Sequence[Mapping[str, int]],
+    *,
+    totals: Sequence[int],
+    n: int,
+    culling: float = 0.0,
+    start_at: int = 0,
+    drop_pronouns: bool = False,
+    only_function_words: bool = False,
+) -> tuple[list[str], np.ndarray]:
+    """The ``n`` most frequent features after stylo's selection, and their relative frequencies.
+
+    Ranked by mean relative frequency, culled (a feature kept when at least ``culling`` of the
+    documents use it), pronouns dropped, restricted to the shipped function words when asked,
+    then ``start_at`` top features skipped (see :func:`wordprint.features.mfw.select_words`). Each
+    count is divided by the document's total in ``totals``. The selection of a smaller ``n`` is
+    a prefix of a larger one, so one table at the largest ``n`` serves every setting.
+
+    Examples
+    --------
+    >>> docs = [{"the": 5, "he": 3, "war": 2}, {"the": 4, "she": 2, "of": 4}]
+    >>> words, table = feature_table(docs, totals=[10, 10], n=2, drop_pronouns=True)
+    >>> words, table.tolist()
+    (['the', 'of'], [[0.5, 0.0], [0.4, 0.4]])
+    """
+    if n < 1:
+        raise ValueError(f"n (the number of features) must be at least 1, got {n}")
+    if start_at < 0:
+        raise ValueError(f"start_at must be 0 or more, got {start_at}")
+    ranked = select_words(counts, n=sys.maxsize, min_share=culling, drop_pronouns=drop_pronouns)
+    if only_function_words:
+        keep = set(function_words())
+        ranked = [w for w in ranked if w in keep]
+    chosen = ranked[start_at : start_at + n]
+    return chosen, relative_frequencies(counts, chosen, totals=totals)

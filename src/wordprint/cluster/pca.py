@@ -1,4 +1,4 @@
-"""Maps of a corpus: PCA of the MFW table with word loadings, and k-medoids clustering.
+"""Principal components of the MFW table: documents' scores and words' loadings (stylo's PCR/PCV).
 
 **PCA** follows stylo's two flavours (``stylo(analysis.type = "PCR")`` and ``"PCV"``, both
 R's ``prcomp`` on the relative-frequency table):
@@ -12,15 +12,9 @@ Scores are the documents' coordinates (R's ``x``), loadings the unit-length eige
 ``rotation``, one row per word), ``explained`` each component's share of the total variance
 (stylo's ``pca.var.exp`` / 100). Eigenvectors have no sign of their own; each component is
 oriented so that the document with the largest absolute score is positive (as
-:func:`wordprint.cluster.hierarchy.classical_mds`; a component without variance by its largest loading),
+:func:`wordprint.cluster.mds.classical_mds`; a component without variance by its largest loading),
 which makes maps reproducible. A word that does not
 vary gets z-score 0 (R's ``prcomp(scale = TRUE)`` stops with an error instead).
-
-**k-medoids** (partitioning around medoids, PAM; Kaufman & Rousseeuw 1990) clusters a
-precomputed distance matrix around k documents, the medoids; Evert et al. (2017) score Delta
-measures by the adjusted Rand index of PAM clusterings against the authors. We use FasterPAM
-(Schubert & Rousseeuw 2021) from the ``kmedoids`` package, started from PAM's BUILD and run on
-one thread with a fixed seed, so the result is the same on every run.
 
 References
 ----------
@@ -37,7 +31,7 @@ improvement of the PAM, CLARA, and CLARANS algorithms. Information Systems 101, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -165,107 +159,6 @@ def loading_rows(
     header = ["word", *(f"pc{j + 1}" for j in range(k))]
     rows = [[w, *(float(v) for v in row[:k])] for w, row in zip(words, result.loadings)]
     return header, rows
-
-
-@dataclass(frozen=True)
-class MedoidsResult:
-    """A k-medoids clustering: cluster numbers from 1, the medoids' indices, the total distance."""
-
-    clusters: np.ndarray
-    medoids: np.ndarray
-    loss: float
-
-
-def k_medoids(
-    distances: np.ndarray, *, k: int, seed: int = 0, init: Literal["build", "random"] = "build"
-) -> MedoidsResult:
-    """k-medoids (PAM) clustering of a precomputed distance matrix with FasterPAM.
-
-    FasterPAM swaps medoids eagerly while the total distance of documents to their medoids
-    falls, finding the same quality of solution as PAM much faster. It starts from PAM's BUILD
-    (``init="build"``, deterministic) or from random medoids drawn with ``seed``; the seed also
-    fixes the order in which swaps are tried. Clusters are numbered from 1 in the order of
-    their medoids' first document, as :func:`wordprint.cluster.hierarchy.flat_clusters` numbers from 1.
-
-    References
-    ----------
-    Schubert, E. & Rousseeuw, P. J. (2021). Fast and eager k-medoids clustering: O(k) runtime
-    improvement of the PAM, CLARA, and CLARANS algorithms. Information Systems 101, 101804.
-    Kaufman, L. & Rousseeuw, P. J. (1990). Finding Groups in Data, chapter 2. Wiley.
-
-    Examples
-    --------
-    >>> D = np.array([[0, 1, 9, 9], [1, 0, 9, 9], [9, 9, 0, 1], [9, 9, 1, 0]], dtype=float)
-    >>> result = k_medoids(D, k=2)
-    >>> result.clusters.tolist(), result.loss
-    ([1, 1, 2, 2], 2.0)
-    """
-    import kmedoids  # GPL-3.0-or-later; imported here so the rest of wordprint does not need it
-
-    if init not in ("build", "random"):
-        raise ValueError(f"init must be one of ['build', 'random'], got {init!r}")
-    d = np.asarray(distances, dtype=float)
-    if d.ndim != 2 or d.shape[0] != d.shape[1]:
-        raise ValueError(f"distances must be a square matrix, got shape {d.shape}")
-    n = d.shape[0]
-    if not 1 <= k <= n:
-        raise ValueError(f"k must be between 1 and the number of documents ({n}), got {k}")
-    if not np.all(np.isfinite(d)):
-        raise ValueError("distances must be finite (no NaN or inf)")
-    if k == n:  # every document its own medoid (FasterPAM wants k < n)
-        return MedoidsResult(np.arange(1, n + 1), np.arange(n), 0.0)
-    fit = kmedoids.fasterpam(d, k, max_iter=100, init=init, random_state=seed, n_cpu=1)
-    labels = np.asarray(fit.labels, dtype=int)
-    medoids = np.asarray(fit.medoids, dtype=int)
-    # Number the clusters by their first document, independent of the medoid order.
-    first = {lab: i for i, lab in reversed(list(enumerate(labels)))}
-    number = {lab: r + 1 for r, lab in enumerate(sorted(first, key=first.get))}
-    clusters = np.array([number[lab] for lab in labels])
-    medoids = np.array([medoids[lab] for lab in sorted(first, key=first.get)])
-    return MedoidsResult(clusters, medoids, float(fit.loss))
-
-
-def score_series(
-    table: Mapping[str, Sequence[object]],
-    *,
-    score: str = "ari",
-    x: str = "mfw",
-    by: str = "measure",
-) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Shape a scores table (one row per measure and MFW setting) into one curve per measure.
-
-    ``table`` maps column names to equal-length columns (a dict of lists or a pandas
-    DataFrame), for example the cluster-scores table with columns ``measure``, ``mfw``,
-    ``ari``. Returns ``{measure: (mfw values ascending, scores)}``, measures in the order
-    they first appear. Two rows with the same measure and MFW are an error: filter the table
-    first (say, to one linkage).
-
-    References
-    ----------
-    Evert et al. (2017), figures of ARI against the number of MFW (see module references).
-
-    Examples
-    --------
-    >>> t = {"measure": ["cosine", "burrows", "cosine"], "mfw": [500, 100, 100],
-    ...      "ari": [1.0, 0.5, 0.8]}
-    >>> {m: (xs.tolist(), ys.tolist()) for m, (xs, ys) in score_series(t).items()}
-    {'cosine': ([100.0, 500.0], [0.8, 1.0]), 'burrows': ([100.0], [0.5])}
-    """
-    for column in (score, x, by):
-        if column not in table:
-            raise ValueError(f"table has no column {column!r}")
-    names = [str(v) for v in table[by]]
-    xs = np.asarray(table[x], dtype=float)
-    ys = np.asarray(table[score], dtype=float)
-    series: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for name in dict.fromkeys(names):
-        rows = np.array([i for i, m in enumerate(names) if m == name])
-        order = np.argsort(xs[rows], kind="stable")
-        mx, my = xs[rows][order], ys[rows][order]
-        if len(np.unique(mx)) != len(mx):
-            raise ValueError(f"table has several rows for {by}={name!r} at the same {x}; filter it")
-        series[name] = (mx, my)
-    return series
 
 
 def biplot_rows(
