@@ -135,8 +135,8 @@ def figure_times(folder: Path, samples: int = 50, groups: int = 11) -> dict[str,
     import numpy as np
 
     from wordprint import plot
-    from wordprint.cluster.hierarchy import hierarchical, leaf_order
-    from wordprint.cluster.mds import classical_mds
+    from wordprint.clustering.hierarchy import hierarchical, leaf_order
+    from wordprint.clustering.mds import classical_mds
     from wordprint.io.figures import save_figure
 
     rng = np.random.default_rng(1)

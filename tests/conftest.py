@@ -40,3 +40,38 @@ class Workflow:
 @pytest.fixture(scope="session")
 def workflow() -> Workflow:
     return Workflow()
+
+
+# A small corpus made here, so unit tests need nothing outside the repository: three authors,
+# two texts each, drawn from each author's own word frequencies (a fixed seed).
+AUTHORS = {
+    "Ames": {"the": 9, "of": 6, "and": 3, "upon": 3, "whilst": 2, "shall": 1},
+    "Birch": {"the": 6, "and": 9, "of": 2, "but": 4, "very": 3, "quite": 2},
+    "Crane": {"the": 7, "of": 3, "and": 4, "which": 5, "thus": 3, "indeed": 2},
+}
+COMMON = ["house", "river", "road", "letter", "morning", "garden", "window", "door", "friend"]
+
+
+def small_texts(words: int = 1500) -> dict[str, str]:
+    """``Author_Title`` -> text: each author's function words at their own rates among nouns."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    texts = {}
+    for author, habits in AUTHORS.items():
+        vocabulary = [*habits, *COMMON]
+        weights = np.array([*habits.values(), *[2] * len(COMMON)], dtype=float)
+        for title in ("One", "Two"):
+            drawn = rng.choice(vocabulary, size=words, p=weights / weights.sum())
+            sentences = [" ".join(drawn[i : i + 12]).capitalize() + "." for i in range(0, words, 12)]
+            texts[f"{author}_{title}"] = " ".join(sentences)
+    return texts
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """A folder of six texts by three authors, named Author_Title.txt as stylo names them."""
+    folder = tmp_path_factory.mktemp("small_corpus")
+    for name, text in small_texts().items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from scipy.spatial.distance import pdist, squareform
 
-from wordprint.cluster.hierarchy import cluster_analysis, hierarchical, merge_rows
-from wordprint.cluster.scores import cluster_scores, nearest_neighbour_accuracy, purity
-from wordprint.cluster.mds import classical_mds
+from wordprint.clustering.hierarchy import cluster_analysis, hierarchical, merge_rows
+from wordprint.clustering.scores import cluster_scores, nearest_neighbour_accuracy, purity
+from wordprint.clustering.mds import classical_mds
 
 
 def ward_d_reference(D):

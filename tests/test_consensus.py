@@ -1,4 +1,4 @@
-"""Tests for wordprint.cluster.consensus: bootstrap consensus trees, Newick, consensus networks."""
+"""Tests for wordprint.clustering.consensus: bootstrap consensus trees, Newick, consensus networks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy.cluster.hierarchy import linkage
 
-from wordprint.cluster.consensus import (
+from wordprint.clustering.consensus import (
     Clade,
     ConsensusTree,
     clade_children,

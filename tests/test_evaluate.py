@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from wordprint.cluster.scores import SCORES
+from wordprint.clustering.scores import SCORES
 from wordprint.corpus.samples import Sample
 from wordprint.measures.distances import distance_matrix, l2, z_score
-from wordprint.cluster.methods import METHODS, cluster_labels
+from wordprint.clustering.methods import METHODS, cluster_labels
 from wordprint.evaluate.grid import GRID_COLUMNS, evaluation_grid, score_lines, with_feature_set
 from wordprint.features.mfw import feature_table
 from wordprint.measures.normalised import NORMALISATIONS, applicable, normalised_distances

@@ -1,4 +1,4 @@
-"""Tests for wordprint.cluster.pca and wordprint.cluster.kmedoids: PCA with loadings, k-medoids (FasterPAM), score curves."""
+"""Tests for wordprint.clustering.pca and wordprint.clustering.kmedoids: PCA with loadings, k-medoids (FasterPAM), score curves."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from wordprint.cluster.pca import PCAResult, loading_rows, pca, top_loadings
+from wordprint.clustering.pca import PCAResult, loading_rows, pca, top_loadings
 from wordprint.evaluate.grid import score_series
-from wordprint.cluster.kmedoids import k_medoids
+from wordprint.clustering.kmedoids import k_medoids
 
 
 def table(seed: int = 0, n: int = 12, words: int = 8) -> np.ndarray:
@@ -188,7 +188,7 @@ def test_score_series_refuses_duplicates_and_missing_columns():
 
 
 def test_biplot_rows_documents_then_strongest_words():
-    from wordprint.cluster.pca import biplot_rows
+    from wordprint.clustering.pca import biplot_rows
 
     X = table(seed=3)
     result = pca(X)

@@ -586,7 +586,7 @@ def test_consensus_tree_star_and_real_consensus():
     assert support_texts(fig) == []
     labels, groups, x = corpus(30)
     trees = [linkage(x[:, : k + 5], "average") for k in range(5)]
-    from wordprint.cluster.consensus import consensus_tree
+    from wordprint.clustering.consensus import consensus_tree
 
     tree = consensus_tree(trees, labels)
     fig = plot.consensus_tree_figure([sorted(c.members) for c in tree.clades],

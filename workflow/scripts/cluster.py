@@ -1,4 +1,4 @@
-from wordprint.cluster.hierarchy import cluster_analysis, cluster_rows
+from wordprint.clustering.hierarchy import cluster_analysis, cluster_rows
 from wordprint.corpus.samples import documents_of, view_of
 from wordprint.measures.distances import distance_matrix
 from wordprint.io.files import read_matrix, write_csv, write_matrix

@@ -1,8 +1,8 @@
 import logging
 
 from wordprint import plot
-from wordprint.cluster.hierarchy import hierarchical
-from wordprint.cluster.consensus import (
+from wordprint.clustering.hierarchy import hierarchical
+from wordprint.clustering.consensus import (
     clade_rows,
     consensus_tree,
     link_strengths,

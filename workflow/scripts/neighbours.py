@@ -1,7 +1,7 @@
 import logging
 from dataclasses import replace
 
-from wordprint.cluster.scores import nearest_neighbours
+from wordprint.clustering.scores import nearest_neighbours
 from wordprint.corpus.samples import document_id, samples
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.io.profiles import read_profiles

@@ -1,6 +1,6 @@
 from wordprint import plot
 from wordprint.plot import merge_height_label
-from wordprint.cluster.hierarchy import merge_rows
+from wordprint.clustering.hierarchy import merge_rows
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_csv, read_matrix, write_csv, write_matrix

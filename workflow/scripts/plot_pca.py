@@ -3,7 +3,7 @@ from wordprint.corpus.samples import documents_of
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.workflow.step import run
-from wordprint.cluster.pca import biplot_rows, pca
+from wordprint.clustering.pca import biplot_rows, pca
 
 N_LOADINGS = 12
 

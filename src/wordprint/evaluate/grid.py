@@ -8,7 +8,7 @@ MFW. This module runs such a grid over tables held in memory, so that one workfl
 every cell (a Snakemake job costs about half a second to start, the cells milliseconds each).
 
 The normalisations are those of :mod:`wordprint.measures.normalised`, the clustering methods
-those of :mod:`wordprint.cluster.methods`.
+those of :mod:`wordprint.clustering.methods`.
 
 References
 ----------
@@ -32,8 +32,8 @@ from typing import Any
 import numpy as np
 
 from wordprint.corpus.samples import Sample
-from wordprint.cluster.scores import SCORES, score_samples
-from wordprint.cluster.methods import METHODS, cluster_labels
+from wordprint.clustering.scores import SCORES, score_samples
+from wordprint.clustering.methods import METHODS, cluster_labels
 from wordprint.measures.normalised import NORMALISATIONS, applicable, normalised_distances
 
 GRID_COLUMNS = (
@@ -85,7 +85,7 @@ def evaluation_grid(
     (header, rows)
         Columns :data:`GRID_COLUMNS`: the settings, ``features`` (how many the table had:
         fewer than ``mfw`` when the corpus has fewer), ``k`` (clusters among the scored
-        samples) and :data:`wordprint.cluster.scores.SCORES`.
+        samples) and :data:`wordprint.clustering.scores.SCORES`.
 
     References
     ----------

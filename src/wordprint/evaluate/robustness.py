@@ -63,7 +63,7 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
-from wordprint.cluster.methods import cluster_labels
+from wordprint.clustering.methods import cluster_labels
 from wordprint.measures.normalised import applicable, normalised_distances
 
 #: The conclusions checked, in table order, with a short description for figures and reports.
@@ -134,7 +134,7 @@ def setting_answers(
     k : int
         The number of flat clusters the tree is cut into (all samples are clustered).
     linkage : str
-        A clustering method of :data:`wordprint.cluster.methods.METHODS` (``ward.D`` as the report).
+        A clustering method of :data:`wordprint.clustering.methods.METHODS` (``ward.D`` as the report).
 
     Returns
     -------

@@ -8,7 +8,8 @@ draw:
 - :mod:`~wordprint.plot.style`: the figure style, group colours and markers, the group legend
   and colour strip, figure creation;
 - :mod:`~wordprint.plot.labels`: point labels placed off each other, markers and leader lines;
-- :mod:`~wordprint.plot.trees`: the dendrogram and the bootstrap consensus tree;
+- :mod:`~wordprint.plot.trees`: the dendrogram (:func:`dendrogram` for a notebook's tree) and the
+  bootstrap consensus tree;
 - :mod:`~wordprint.plot.maps`: the MDS map (with group hulls) and the PCA biplot;
 - :mod:`~wordprint.plot.heatmap`: the distance heatmap;
 - :mod:`~wordprint.plot.vocabulary`: vocabulary statistics per document;
@@ -34,7 +35,12 @@ from wordprint.plot.style import (
     group_markers,
     style_context,
 )
-from wordprint.plot.trees import consensus_tree_figure, dendrogram_figure, merge_height_label
+from wordprint.plot.trees import (
+    consensus_tree_figure,
+    dendrogram,
+    dendrogram_figure,
+    merge_height_label,
+)
 from wordprint.plot.vocabulary import vocabulary_figure
 
 __all__ = [
@@ -47,6 +53,7 @@ __all__ = [
     "apply_style",
     "attribution_figure",
     "consensus_tree_figure",
+    "dendrogram",
     "dendrogram_figure",
     "group_colours",
     "group_markers",

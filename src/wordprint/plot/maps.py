@@ -242,7 +242,7 @@ def pca_biplot_figure(
     Parameters
     ----------
     scores : ndarray of shape (n, >= 2)
-        Document scores; the first two columns are drawn (:func:`wordprint.cluster.pca.pca`).
+        Document scores; the first two columns are drawn (:func:`wordprint.clustering.pca.pca`).
     loadings : ndarray of shape (n_words, >= 2)
         Word loadings (eigenvectors), one row per word of ``words``.
     words : sequence of str

@@ -34,7 +34,7 @@ from wordprint.plot.style import (
 # Scores against the number of MFW
 # ---------------------------------------------------------------------------------------------
 
-#: Axis titles of the cluster-quality scores (wordprint.cluster.scores.cluster_scores)
+#: Axis titles of the cluster-quality scores (wordprint.clustering.scores.cluster_scores)
 #: and of the attribution's cross-validated scores (wordprint.attribute).
 SCORE_LABELS: dict[str, str] = {
     "ari": "Adjusted Rand index",

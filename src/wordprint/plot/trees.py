@@ -227,7 +227,7 @@ def consensus_tree_figure(
     ----------
     clades : sequence of sequences of int
         The consensus clades as document indices (compatible: nested or disjoint), e.g.
-        ``[sorted(c.members) for c in tree.clades]`` of :func:`wordprint.cluster.consensus.consensus_tree`.
+        ``[sorted(c.members) for c in tree.clades]`` of :func:`wordprint.clustering.consensus.consensus_tree`.
     support : sequence of float
         Share of trees (0-1) with each clade.
     labels, groups : sequence of str, length n
@@ -260,7 +260,7 @@ def consensus_tree_figure(
     Margush, T. & McMorris, F. R. (1981). Consensus n-trees. *Bulletin of Mathematical
     Biology* 43(2), 239-244.
     """
-    from wordprint.cluster.consensus import clade_children  # the tree structure of nested clades
+    from wordprint.clustering.consensus import clade_children  # the tree structure of nested clades
 
     width = check_column(column)
     n = len(labels)
@@ -349,3 +349,44 @@ def consensus_tree_figure(
             tick.set_color(text_colour(colours[g]))
         group_legend(fig, names, strip=True, title=title)
         return finish(fig)
+
+
+def dendrogram(
+    tree,
+    *,
+    groups=None,
+    labels=None,
+    title: str = "",
+    column: Column = "double",
+) -> Figure:
+    """The dendrogram of a notebook's tree (:class:`wordprint.api.Tree`).
+
+    ``groups`` and ``labels`` colour and name the leaves: a mapping or pandas Series by
+    document id (e.g. ``corpus.authors``) or a sequence in the tree's order; by default every
+    leaf is named by its id and all share one group. The height axis says what the merges
+    measure (:func:`merge_height_label`). See :func:`dendrogram_figure`.
+
+    Examples
+    --------
+    >>> import wordprint
+    >>> corpus = wordprint.from_texts({"a": "the cat the hat", "b": "a dog the", "c": "the dog"})
+    >>> tree = wordprint.cluster(wordprint.delta(corpus.mfw(4), "burrows"))
+    >>> dendrogram(tree, groups=corpus.authors).axes[0].get_xlabel()
+    'Ward merge height (Classic Delta, ward.D)'
+    """
+
+    def by_id(values, default):
+        if values is None:
+            return [default(i) for i in tree.ids]
+        if hasattr(values, "keys") or hasattr(values, "index") and not isinstance(values, list):
+            return [str(values[i]) for i in tree.ids]
+        return [str(v) for v in values]
+
+    return dendrogram_figure(
+        tree.linkage,
+        by_id(labels, str),
+        by_id(groups, lambda _: "documents"),
+        title=title,
+        distance_label=merge_height_label(tree.measure, tree.method),
+        column=column,
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from wordprint.cluster.scores import cluster_scores, nearest_neighbours
+from wordprint.clustering.scores import cluster_scores, nearest_neighbours
 from wordprint.corpus.samples import document_id, view_of
 
 __all__ = ["Findings", "findings"]

@@ -1,7 +1,7 @@
 """Flat clusters of a distance matrix by a method's name: R's hierarchical linkages cut into
 ``k`` clusters, or k-medoids.
 
-Clustering methods (``METHODS``): R's hierarchical linkages (:data:`wordprint.cluster.hierarchy.LINKAGES`,
+Clustering methods (``METHODS``): R's hierarchical linkages (:data:`wordprint.clustering.hierarchy.LINKAGES`,
 the tree cut into ``k`` flat clusters) and ``kmedoids``, partitioning around medoids (PAM,
 Kaufman & Rousseeuw 1990) with FasterPAM (Schubert & Rousseeuw 2021), as Evert et al. (2017)
 cluster.
@@ -21,8 +21,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from wordprint.cluster.hierarchy import LINKAGES, flat_clusters, hierarchical
-from wordprint.cluster.kmedoids import k_medoids
+from wordprint.clustering.hierarchy import LINKAGES, flat_clusters, hierarchical
+from wordprint.clustering.kmedoids import k_medoids
 
 __all__ = ["METHODS", "cluster_labels"]
 

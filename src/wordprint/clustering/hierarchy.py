@@ -9,7 +9,7 @@ import numpy as np
 from scipy.cluster import hierarchy
 from scipy.spatial.distance import squareform
 
-from wordprint.cluster.mds import classical_mds
+from wordprint.clustering.mds import classical_mds
 
 Linkage = Literal["ward.D", "ward.D2", "average", "complete", "single"]
 

@@ -136,7 +136,7 @@ def consensus_tree(
     Parameters
     ----------
     linkages : sequence of ndarray of shape (n - 1, 4)
-        SciPy linkage matrices (:func:`wordprint.cluster.hierarchy.hierarchical`), one per setting, all
+        SciPy linkage matrices (:func:`wordprint.clustering.hierarchy.hierarchical`), one per setting, all
         over the same documents in the same order.
     leaves : sequence of str, length n
         Document names, in the order of the linkage matrices' leaves.

@@ -12,7 +12,7 @@ Scores are the documents' coordinates (R's ``x``), loadings the unit-length eige
 ``rotation``, one row per word), ``explained`` each component's share of the total variance
 (stylo's ``pca.var.exp`` / 100). Eigenvectors have no sign of their own; each component is
 oriented so that the document with the largest absolute score is positive (as
-:func:`wordprint.cluster.mds.classical_mds`; a component without variance by its largest loading),
+:func:`wordprint.clustering.mds.classical_mds`; a component without variance by its largest loading),
 which makes maps reproducible. A word that does not
 vary gets z-score 0 (R's ``prcomp(scale = TRUE)`` stops with an error instead).
 

@@ -43,7 +43,7 @@ def k_medoids(
     falls, finding the same quality of solution as PAM much faster. It starts from PAM's BUILD
     (``init="build"``, deterministic) or from random medoids drawn with ``seed``; the seed also
     fixes the order in which swaps are tried. Clusters are numbered from 1 in the order of
-    their medoids' first document, as :func:`wordprint.cluster.hierarchy.flat_clusters` numbers from 1.
+    their medoids' first document, as :func:`wordprint.clustering.hierarchy.flat_clusters` numbers from 1.
 
     References
     ----------
