@@ -73,3 +73,18 @@ def test_configuration_page_names_every_key():
     missing = [key for key in leaves(schema)
                if key not in words and key.rsplit(".", 1)[-1] not in words]
     assert not missing, f"config keys missing from docs/guide/configuration.md: {missing}"
+
+
+def test_repository_paths_named_in_the_docs_exist():
+    """A file or folder of the repository named in the manual or the README is still there."""
+    pages = [README, *sorted((ROOT / "docs").rglob("*.md"))]
+    roots = ("src/", "tests/", "workflow/", "config/", "benchmarks/", "corpus/", ".ci/")
+    made_by_a_run = {"config/texts.yaml", "corpus/revolution.lock.json"}  # examples of outputs
+    missing = set()
+    for page in pages:
+        for path in re.findall(r"`([^`\s]+)`", page.read_text("utf-8")):
+            if (path.startswith(roots) and path not in made_by_a_run
+                    and not re.search(r"[*<>{}]", path)):
+                if not (ROOT / path).exists():
+                    missing.add(f"{page.relative_to(ROOT)}: {path}")
+    assert not missing, "paths named in the docs are gone:\n" + "\n".join(sorted(missing))
