@@ -47,20 +47,20 @@ STAGES = {
     "strip Gutenberg header/licence": ("wordprint/gutenberg.py", "strip_gutenberg"),
     "split quotations (views)": ("wordprint/quotes.py", "split_quotations"),
     "normalise Unicode": ("wordprint/text.py", "normalise"),
-    "tokens + counts (`count.token_ids`, once per view)": ("wordprint/count.py", "token_ids"),
-    "sorted counts (`profile_view` itself)": ("wordprint/profile.py", "profile_view"),
+    "tokens + counts (`count.token_ids`, once per view)": ("wordprint/count/tokens.py", "token_ids"),
+    "sorted counts (`profile_view` itself)": ("wordprint/count/profile.py", "profile_view"),
     "Punkt model of the corpus (`sentences.train_model`, once)":
-        ("wordprint/sentences.py", "train_model"),
+        ("wordprint/text/sentences.py", "train_model"),
     "sentence lengths (`tokenize.sentence_lengths`, once per view)":
-        ("wordprint/tokenize.py", "sentence_lengths"),
+        ("wordprint/text/tokenize.py", "sentence_lengths"),
     "  of which Punkt splitting": ("nltk/tokenize/punkt.py", "span_tokenize"),
     "  of which Punkt's boundary decisions (computed, not remembered)":
         ("nltk/tokenize/punkt.py", "text_contains_sentbreak"),
     "vocabulary statistics and intervals (`describe.describe_view`)":
-        ("wordprint/describe.py", "describe_view"),
-    "  of which bootstrap intervals": ("wordprint/uncertainty.py", "_intervals_of_ids"),
+        ("wordprint/describe/views.py", "describe_view"),
+    "  of which bootstrap intervals": ("wordprint/uncertainty/vocabulary.py", "_intervals_of_ids"),
     "token cache read back (`read_tokens`)": ("wordprint/io/tokens.py", "read_tokens"),
-    "emptiness checks (`tokenize.has_words`)": ("wordprint/tokenize.py", "has_words"),
+    "emptiness checks (`tokenize.has_words`)": ("wordprint/text/tokenize.py", "has_words"),
     "JSON + gzip + fsync (`write_json`: caches + shard files, compact)": ("wordprint/io/files.py",
                                                                "write_json"),
     "token cache (`write_tokens`: numpy arrays + fsync)": ("wordprint/io/tokens.py",
@@ -96,7 +96,7 @@ def cumulative(stats: pstats.Stats, suffix: str, name: str) -> tuple[float, int]
 
 
 # What profile_view calls besides counting and sorting.
-INNER = (("wordprint/count.py", "token_ids"),)
+INNER = (("wordprint/count/tokens.py", "token_ids"),)
 
 
 def called_from(stats: pstats.Stats, callee: tuple[str, str], caller: tuple[str, str]) -> float:

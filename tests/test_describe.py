@@ -16,6 +16,7 @@ from conftest import SHARED
 
 from wordprint.describe import views as describe
 from wordprint import uncertainty as U
+from wordprint.uncertainty import vocabulary as uncertainty_vocabulary
 from wordprint.describe import vocabulary as V
 from wordprint.describe.views import describe_view
 from wordprint.text.tokenize import TokenIds
@@ -104,7 +105,7 @@ def assert_same_as_references(tokens, lengths, monkeypatch, *, window=500, thres
         # MATTR, MTLD and the frequency sums are exact integers before the same divisions
         assert stats[name] == pytest.approx(expected[name], rel=1e-12, abs=0), name
     with monkeypatch.context() as m:
-        m.setattr(U, "_mtld_passes", reference_passes)
+        m.setattr(uncertainty_vocabulary, "_mtld_passes", reference_passes)
         assert got["intervals"] == vocabulary_intervals(
             tokens, lengths, mattr_window=window, mtld_threshold=threshold, **settings, key=key
         )
@@ -273,7 +274,7 @@ def test_empty_sentence_lengths(monkeypatch):
     with pytest.raises(ValueError, match="sentence_lengths is empty"):
         describe_view(TokenIds.of(tokens), [], uncertainty=SETTINGS)
     with monkeypatch.context() as m:
-        m.setattr(U, "_mtld_passes", reference_passes)
+        m.setattr(uncertainty_vocabulary, "_mtld_passes", reference_passes)
         expected = vocabulary_intervals(tokens, [], **SETTINGS, key="k")
     assert expected["mean_sentence_length"] == (None, None) and expected["mtld"][0] is not None
     assert vocabulary_intervals(TokenIds.of(tokens), [], **SETTINGS, key="k") == expected

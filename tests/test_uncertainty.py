@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from wordprint import uncertainty as U
+from wordprint.uncertainty import vocabulary as uncertainty_vocabulary
 from wordprint.corpus.samples import Sample, vocabulary_rows
 from wordprint.corpus.documents import Document
 from wordprint.count.profile import describe_text, profile_view
@@ -109,7 +110,7 @@ def test_the_segment_sums_reproduce_the_point_estimates():
     # A replicate is a weighted sum over segments; with every weight 1 it is the text itself.
     tokens = zipf_text(5000, seed=3)
     ids = TokenIds.of(tokens).ids
-    types = U._window_types(ids, 100)
+    types = uncertainty_vocabulary._window_types(ids, 100)
     naive = [len(set(tokens[i : i + 100])) for i in range(0, len(tokens) - 99, 97)]
     assert types[::97].tolist() == naive
     assert types.mean() / 100 == pytest.approx(mattr(tokens, window=100), rel=1e-12)
@@ -358,8 +359,8 @@ def test_replicate_square_sums_equal_the_resampled_texts_counts(monkeypatch):
             for _ in range(int(times)):
                 drawn.update(tokens[bounds[g] : bounds[g + 1]])
         expected.append(sum(c * c for c in drawn.values()))
-    monkeypatch.setattr(U, "_CELLS_PER_PASS_K", types * 7)  # 7 replicates per pass
-    assert U._replicate_square_sums(block, ids, types, weights).tolist() == expected
+    monkeypatch.setattr(uncertainty_vocabulary, "_CELLS_PER_PASS_K", types * 7)  # 7 replicates per pass
+    assert uncertainty_vocabulary._replicate_square_sums(block, ids, types, weights).tolist() == expected
 
 
 def test_replicates_from_the_tables_rows_need_no_counts():

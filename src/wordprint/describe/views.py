@@ -21,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from wordprint.text.tokenize import TokenIds
-from wordprint.uncertainty import _check_settings, _intervals_of_ids, _window_types
+from wordprint.uncertainty.vocabulary import _intervals_of_ids, _window_types
+from wordprint.uncertainty.bootstrap import _check_settings
 from wordprint.describe.vocabulary import (
     _check_threshold,
     _check_tokens,
