@@ -43,10 +43,10 @@ from wordprint.workflow.settings import describe_settings, profile_settings
 
 # Stage -> (file suffix, function name) whose cumulative time is the stage's.
 STAGES = {
-    "decode bytes": ("wordprint/text.py", "decode_text"),
-    "strip Gutenberg header/licence": ("wordprint/gutenberg.py", "strip_gutenberg"),
-    "split quotations (views)": ("wordprint/quotes.py", "split_quotations"),
-    "normalise Unicode": ("wordprint/text.py", "normalise"),
+    "decode bytes": ("wordprint/text/decode.py", "decode_text"),
+    "strip Gutenberg header/licence": ("wordprint/text/gutenberg.py", "strip_gutenberg"),
+    "split quotations (views)": ("wordprint/text/quotes.py", "split_quotations"),
+    "normalise Unicode": ("wordprint/text/decode.py", "normalise"),
     "tokens + counts (`count.token_ids`, once per view)": ("wordprint/count/tokens.py", "token_ids"),
     "sorted counts (`profile_view` itself)": ("wordprint/count/profile.py", "profile_view"),
     "Punkt model of the corpus (`sentences.train_model`, once)":
