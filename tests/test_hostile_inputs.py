@@ -550,7 +550,7 @@ def test_unknown_measure(tmp_path, shared):
         "wordprint: config 'measures[1]': 'delta_x' is not one of ['burrows', 'cosine_delta', "
         "'argamon_linear', 'argamon_quadratic', 'eder', 'eder_simple', 'manhattan', 'euclidean', "
         "'cosine', 'canberra', 'minmax', 'entropy']. Fix it in the config file or with --config; "
-        "config/README.md lists every key and its allowed values.",
+        "docs/guide/configuration.md lists every key and its allowed values.",
     )
 
 

@@ -40,7 +40,7 @@ def new_analysis(
     write_text(
         config,
         f"# The analysis '{name}': the texts in {folder}, every other setting the default\n"
-        "# (config/README.md lists them all). Run it with\n"
+        "# (docs/guide/configuration.md lists them all). Run it with\n"
         f"#   snakemake --cores all --configfile {config}\n"
         f"analysis: {name}\n"
         f"catalog: {catalog.as_posix()}\n",

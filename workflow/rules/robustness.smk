@@ -1,5 +1,5 @@
 # The robustness map: in what share of the settings (MFW x measure x normalisation x view) each
-# document's nearest author and cluster-mates are those of the report's setting (README,
+# document's nearest author and cluster-mates are those of the report's setting (docs/guide/evaluation.md,
 # "Robustness").
 ROBUSTNESS_OUTPUTS = RUN.when(
     "robustness",

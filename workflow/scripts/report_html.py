@@ -194,7 +194,7 @@ def methods_section(config, stages):
     return Section(
         "Methods",
         "What each number of this report measures and where the method comes from; "
-        "README.md ('How to cite the measures') has the same references.",
+        "docs/guide/citing.md ('How to cite the measures') has the same references.",
         [Table("Methods and references", ["stage", "method", "what it computes", "reference"],
                sorted(rows, key=lambda r: stages.index(r[0])), whole=True)],
     )

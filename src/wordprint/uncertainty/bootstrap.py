@@ -19,7 +19,7 @@ _STREAM = 0x75_6E_63_65  # "unce"
 
 
 class UncertaintySettings(TypedDict):
-    """The config's ``uncertainty`` block (see config/README.md)."""
+    """The config's ``uncertainty`` block (see docs/guide/configuration.md)."""
 
     replicates: int  # 0: no intervals
     segment: int  # tokens per resampled segment

@@ -54,7 +54,7 @@ def schema_problem(error: Exception) -> str | None:
     message = found.message if len(found.message) < 400 else found.message[:400] + " ..."
     return (
         f"wordprint: config {repr(key[1:]) if key else '(top level)'}: {message}. Fix it in the "
-        "config file or with --config; config/README.md lists every key and its allowed values."
+        "config file or with --config; docs/guide/configuration.md lists every key and its allowed values."
     )
 
 
