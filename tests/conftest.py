@@ -9,6 +9,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_collection_modifyitems(items):
+    """The fast tests first: a failing unit test is reported before the workflow runs start."""
+    items.sort(key=lambda item: item.get_closest_marker("workflow") is not None)
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():
