@@ -7,29 +7,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint.compare.sides import (
-    ComparisonError,
-    SideData,
-    Side,
-    analyse,
-    collocation_rows,
-    extremes,
-    growth_rows,
-    keyness_table,
-    kwic_rows,
-    overlap_row,
-    report_key_terms,
-    resolve_comparisons,
-    side_data,
-    table_rows,
-    top_terms,
-    zeta_plot_rows,
-    zeta_table,
-)
 from wordprint.compare.concordance import collocations
-from wordprint.count.profile import sample_tokens
-from wordprint.io.catalog import Document
-from wordprint.count.profile import DocumentError, profile_document
+from wordprint.compare.reading import collocation_rows, growth_rows, kwic_rows, overlap_row
+from wordprint.compare.results import (
+    KeynessSettings,
+    analyse,
+    report_key_terms,
+    table_rows,
+    zeta_plot_rows,
+)
+from wordprint.compare.sides import ComparisonError, Side, SideData, resolve_comparisons, side_data
+from wordprint.compare.tables import extremes, keyness_table, top_terms, zeta_table
+from wordprint.corpus.documents import Document
+from wordprint.count.profile import DocumentError, profile_document, sample_tokens
 
 REPO = Path(__file__).resolve().parents[1]
 SETTINGS = {"pattern": "words", "lowercase": True, "short_quotes": "quoted"}
@@ -356,9 +346,8 @@ def test_analyse_a_small_comparison():
               "t1": ("the party and the state and the revolution " * 6).split()}
     profiles = {d: profile(dict(Counter(t))) for d, t in tokens.items()}
     c = resolve({"group": "Trotsky"}, {"group": "sotu"})
-    settings = dict(min_freq=3, alpha=0.05, correction="holm", sort_by="log_likelihood",
-                    top=2, segment_size=8, collocation_window=2, collocates=3, kwic_lines=2,
-                    kwic_context=3)
+    settings = KeynessSettings(min_freq=3, top=2, segment_size=8, collocation_window=2,
+                               collocates=3, kwic_lines=2, kwic_context=3)
     result = analyse(c, profiles, tokens, settings=settings)
     # the: 18 vs 0; party, revolution, state: 6 vs 0 each (equal G2, alphabetical first)
     assert result.top_target == ["the", "party"]
@@ -375,8 +364,7 @@ def test_analyse_refuses_a_comparison_with_nothing_to_test():
     tokens = {"a1": ["we", "go"], "t1": ["the", "party"]}
     profiles = {d: profile(dict(Counter(t))) for d, t in tokens.items()}
     c = resolve({"group": "Trotsky"}, {"document": "a1"})
-    settings = dict(min_freq=5, alpha=0.05, correction="holm", sort_by="log_likelihood", top=2,
-                    segment_size=1, collocation_window=2, collocates=3, kwic_lines=2,
-                    kwic_context=3)
+    settings = KeynessSettings(min_freq=5, top=2, segment_size=1, collocation_window=2,
+                               collocates=3, kwic_lines=2, kwic_context=3)
     with pytest.raises(ComparisonError, match="Lower keyness.min_freq"):
         analyse(c, profiles, tokens, settings=settings)

@@ -1,6 +1,7 @@
 # Corpus comparison: keyness, Zeta, dispersion, collocations and keyword-in-context for the
-# comparisons listed in the config (see the README, "Comparing groups").
-from wordprint.compare.sides import ComparisonError, resolve_comparisons
+# comparisons listed in the config (see docs/guide/comparison.md).
+from wordprint.compare.sides import Comparison, ComparisonError, Side, resolve_comparisons
+from wordprint.workflow.compare import keyness_settings
 
 # Every comparison checked against the catalog now, so a mistake stops the run before any job.
 try:
@@ -11,6 +12,9 @@ except ComparisonError as err:
     raise WorkflowError(
         f"wordprint: config 'comparisons': {err} (To compare nothing: --config 'comparisons=[]'.)"
     ) from None
+# A comparison is a rule parameter; Snakemake's report prints it, so its labels print escaped.
+escaped_repr(Side)
+escaped_repr(Comparison)
 
 CATALOG = {d.id: d for d in DOCUMENTS}
 # The documents each comparison reads the text of, and their raw files (same order).
@@ -121,7 +125,7 @@ rule compare:
         documents=lambda wildcards: COMPARE_DOCUMENTS[wildcards.comparison],
         groups=shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=RUN.profile,
-        settings=config["keyness"],
+        settings=keyness_settings(config["keyness"]),
         uncertainty=config["uncertainty"],
         cache=config["cache"],
     script:

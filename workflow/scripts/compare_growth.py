@@ -1,5 +1,6 @@
 from wordprint import plot
-from wordprint.compare.sides import growth_rows, table_rows
+from wordprint.compare.reading import growth_rows
+from wordprint.compare.results import table_rows
 from wordprint.corpus.samples import document_id
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv

@@ -1,15 +1,9 @@
 import logging
 
 from wordprint import plot
-from wordprint.compare.sides import (
-    CORRECTION_LABELS,
-    STATISTIC_LABELS,
-    analyse,
-    keyness_plot_rows,
-    profiles_of,
-    table_rows,
-    zeta_plot_rows,
-)
+from wordprint.compare.results import analyse, keyness_plot_rows, table_rows, zeta_plot_rows
+from wordprint.compare.sides import profiles_of
+from wordprint.compare.tables import CORRECTION_LABELS, STATISTIC_LABELS
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
 from wordprint.workflow.step import run
@@ -70,14 +64,14 @@ def main():
         reference_label=reference.label,
         title=f"Key terms: {vs}",
         colours=colours,
-        note=f"Top {s['top']} terms each way by {STATISTIC_LABELS[s['sort_by']]}; filled: "
-        f"{CORRECTION_LABELS[s['correction']]}-adjusted p < {s['alpha']}"
+        note=f"Top {s.top} terms each way by {STATISTIC_LABELS[s.sort_by]}; filled: "
+        f"{CORRECTION_LABELS[s.correction]}-adjusted p < {s.alpha}"
         + (f"\n{whiskers.capitalize()}" if whiskers else ""),
     )
     save_figure(fig, out.keyness_png[: -len(".png")], metadata={"Title": f"key terms: {vs}"})
     write_csv(out.keyness_csv, *table_rows(bars))
 
-    points = zeta_plot_rows(result.zeta, n=s["top"])
+    points = zeta_plot_rows(result.zeta, n=s.top)
     fig = plot.zeta_figure(
         points["term"],
         points["p_target"],
@@ -86,7 +80,7 @@ def main():
         target_label=target.label,
         reference_label=reference.label,
         segments=result.zeta_segments,
-        title=f"Craig's Zeta: {vs}, segments of {s['segment_size']} tokens",
+        title=f"Craig's Zeta: {vs}, segments of {s.segment_size} tokens",
         colours=colours,
     )
     save_figure(fig, out.zeta_png[: -len(".png")], metadata={"Title": f"Zeta: {vs}"})
