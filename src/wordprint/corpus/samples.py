@@ -50,10 +50,11 @@ def samples(
 ) -> list[Sample]:
     """Samples in catalog order, one per document and view.
 
-    Views other than ``full`` are included for documents with at least ``min_quoted_share`` of
-    their words inside quotations whose quotations look like citations: at least
-    ``min_cited`` citations and footnote markers per quoted passage (:func:`cited_share_of`;
-    a novel's dialogue cites nothing). They must have the view at all.
+    The quotation views (``own``, ``quoted``) are included for documents with at least
+    ``min_quoted_share`` of their words inside quotations whose quotations look like citations:
+    at least ``min_cited`` citations and footnote markers per quoted passage
+    (:func:`cited_share_of`; a novel's dialogue cites nothing). A document must have a view
+    at all (``notes`` only TEI documents with notes have).
     """
     result = []
     for document in documents:
@@ -64,7 +65,7 @@ def samples(
         )
         for view in views:
             data = profile["views"].get(view)
-            if data is None or (view != "full" and not quotes_kept):
+            if data is None or (view in ("own", "quoted") and not quotes_kept):
                 continue
             result.append(
                 Sample(

@@ -25,7 +25,9 @@ from wordprint.describe.views import describe_view
 from wordprint.features.mfw import feature_counts
 from wordprint.text.gutenberg import strip_gutenberg
 from wordprint.text.quotes import split_quotations
+from wordprint.text.language import LanguageOptions, prepare
 from wordprint.text.split import book_part
+from wordprint.text.tei import TeiError, is_tei, read_tei
 from wordprint.text.decode import DecodeError, decode_text, normalise
 from wordprint.text.tokenize import TokenIds, has_words, sentence_lengths, words
 
@@ -36,9 +38,11 @@ if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is desc
 # 5: counting apart from the descriptions; the token cache keeps each view's text.
 PROFILE_VERSION = "5"
 
-VIEWS = ("full", "own", "quoted")
+VIEWS = ("full", "own", "quoted", "notes")
 # The views cut out of a document by splitting its quotations.
 QUOTATION_VIEWS = ("own", "quoted")
+# The notes of a TEI document (<note>), kept apart from its text.
+NOTES_VIEW = "notes"
 
 
 class ProfileSettings(TypedDict, total=False):
@@ -50,6 +54,8 @@ class ProfileSettings(TypedDict, total=False):
     part: str  # the section of a book this document is (see clean_document)
     split: dict[str, Any] | None  # how the book is cut into sections
     features: list[str]  # feature sets besides words, e.g. ["char:3", "word:2"] (FEATURE_SETS)
+    language: dict[str, str]  # the document's LanguageOptions, when they change anything
+    tei: dict[str, bool]  # front and back matter of TEI documents, when either is read
 
 
 class DescribeSettings(TypedDict, total=False):
@@ -141,6 +147,8 @@ def clean_document(
     part: str = "",
     split: Mapping[str, Any] | None = None,
     quotations: bool = True,
+    language: LanguageOptions = LanguageOptions(),
+    tei: Mapping[str, bool] | None = None,
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Decode and clean one document into its views (normalised text) and a cleaning report.
 
@@ -150,17 +158,28 @@ def clean_document(
     most of the cleaning's cost). Quotations
     are found before normalisation, which folds curly quotes into straight ones. With ``part``
     the document is one section of a book, cut at the headings described by ``split`` (the
-    options of :func:`wordprint.text.split.book_part`).
+    options of :func:`wordprint.text.split.book_part`). A TEI document (:func:`~wordprint.text.tei.is_tei`)
+    is its ``<body>`` (``tei``: ``front`` and ``back`` matter too), its notes the view
+    ``notes``. Each view is then prepared for tokenising in its ``language``
+    (:func:`wordprint.text.language.prepare`).
     Raises :class:`DocumentError` naming the document when it is not text or lacks the part.
     """
-    try:
-        decoded = decode_text(raw)
-    except DecodeError as err:
-        raise DocumentError(
-            f"document {doc_id!r}: cannot be read as text: {err}. Save it as plain text "
-            "(UTF-8) or fix its 'source' in the catalog."
-        ) from None
-    text, encoding = decoded.text, decoded.encoding
+    notes = None
+    if is_tei(raw):
+        try:
+            document = read_tei(raw, doc_id=doc_id, **(tei or {}))
+        except TeiError as err:
+            raise DocumentError(str(err)) from None
+        text, encoding, notes, warnings = document.text, "TEI XML", document.notes, ()
+    else:
+        try:
+            decoded = decode_text(raw)
+        except DecodeError as err:
+            raise DocumentError(
+                f"document {doc_id!r}: cannot be read as text: {err}. Save it as plain text "
+                "(UTF-8) or fix its 'source' in the catalog."
+            ) from None
+        text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
     body, gutenberg = strip_gutenberg(text)
     if part:
         if not split:
@@ -180,7 +199,7 @@ def clean_document(
         "characters": len(text),
         "gutenberg": gutenberg,
         "quotations": None,
-        "warnings": list(decoded.warnings),
+        "warnings": list(warnings),
     }
     views = {"full": body}
     if quotations:
@@ -188,7 +207,11 @@ def clean_document(
         cleaning["quotations"] = quotes.report
         cleaning["warnings"] += quotes.report["warnings"]
         views = {"full": quotes.full, "own": quotes.own, "quoted": quotes.quoted}
-    return {name: normalise(view) for name, view in views.items()}, cleaning
+    if notes is not None:
+        views[NOTES_VIEW] = notes
+    if language.changes_nothing():
+        return {name: normalise(view) for name, view in views.items()}, cleaning
+    return {name: prepare(normalise(view), language) for name, view in views.items()}, cleaning
 
 
 def profile_document(
@@ -212,6 +235,8 @@ def profile_document(
         part=settings.get("part", ""),
         split=settings.get("split"),
         quotations=any(view in QUOTATION_VIEWS for view in settings["views"]),
+        language=LanguageOptions(**settings.get("language", {})),
+        tei=settings.get("tei"),
     )
     result: dict[str, Any] = {
         "id": doc_id,
@@ -220,6 +245,8 @@ def profile_document(
         "views": {},
     }
     for name in settings["views"]:
+        if name not in texts:
+            continue  # only TEI documents have notes
         with _pattern_time_limit(doc_id, settings["pattern"], texts[name]):
             if not has_words(texts[name], pattern=settings["pattern"]):
                 if name != "full":
