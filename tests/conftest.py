@@ -4,18 +4,36 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-# CI clones the repo with a read-only copy of shared/ beside it.
-SHARED = REPO.parent / "shared"
+from tests.support import REPO, SHARED
+
+WORKFLOW_TESTS = Path(__file__).resolve().parent / "workflow"
 
 
+def stage(item: pytest.Item) -> int:
+    """0: a plain unit test, 1: it reads the test corpora, 2: it runs the workflow."""
+    if item.get_closest_marker("workflow"):
+        return 2
+    return 1 if item.get_closest_marker("corpora") else 0
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by these marks
 def pytest_collection_modifyitems(items):
-    """The fast tests first: a failing unit test is reported before the workflow runs start."""
-    items.sort(key=lambda item: item.get_closest_marker("workflow") is not None)
+    """Every test under tests/workflow/ is marked `workflow`, every test that asks for the
+    `shared` fixture (itself or through another fixture) `corpora`. Then the fast tests first:
+    the plain unit tests, those reading the corpora, the workflow runs, so a failing unit test
+    is reported before the workflow runs start."""
+    for item in items:
+        if WORKFLOW_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.workflow)
+        if "shared" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.corpora)
+    items.sort(key=stage)
 
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
+    """The test corpora (../shared beside the repository); a test asking for them is marked
+    `corpora` and fails, never skips, when the folder is missing."""
     if not SHARED.is_dir():
         pytest.fail(f"the shared data folder {SHARED} is missing (it must sit beside the repo)")
     return SHARED
@@ -24,10 +42,21 @@ def shared() -> Path:
 class Workflow:
     """Runs the real workflow (the repository's Snakefile) in a folder, and reads its plans."""
 
-    def run(self, workdir: Path, *args: str) -> subprocess.CompletedProcess:
-        command = [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-                   "--directory", str(workdir), *args]
-        return subprocess.run(command, capture_output=True, text=True, timeout=900)
+    @staticmethod
+    def command(workdir: Path, *args: str) -> list[str]:
+        """The snakemake command line; a target goes first in ``args`` (before --config)."""
+        return [sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
+                "--directory", str(workdir), *args]
+
+    def run(self, workdir: Path, *args: str, timeout: float = 900,
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(workdir, *args), capture_output=True, text=True,
+                              timeout=timeout, cwd=cwd)
+
+    def start(self, workdir: Path, *args: str) -> subprocess.Popen:
+        """The workflow started in its own process group (to be killed whole), output dropped."""
+        return subprocess.Popen(self.command(workdir, *args), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
 
     @staticmethod
     def jobs(output: str) -> dict[str, int]:

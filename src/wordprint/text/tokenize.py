@@ -7,8 +7,8 @@ downloaded and abbreviations are learnt from the text at hand.
 The named patterns (``TOKEN_PATTERNS``) run on the regular-expression engine nltk itself uses
 (the ``regex`` package), compiled once and called directly, and on the standard library's
 ``re`` for ASCII text, where both engines agree character for character: the tokens are
-exactly those of ``RegexpTokenizer`` (tests/test_tokenize.py checks this), only without its
-per-call wrapping. A regular expression from the config keeps ``RegexpTokenizer`` and nltk's
+exactly those of ``RegexpTokenizer`` (tests/unit/text/test_tokenize.py checks this), only without
+its per-call wrapping. A regular expression from the config keeps ``RegexpTokenizer`` and nltk's
 wall-clock limit against catastrophic backtracking.
 
 nltk is imported on first use, not with this module: importing it costs over a second (it pulls
