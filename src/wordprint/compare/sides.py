@@ -302,7 +302,7 @@ def side_data(
 
 
 # Names that moved to the modules of one job; kept importable from here only until
-# workflow/scripts/report_html.py and tests/test_uncertainty.py import them from there.
+# workflow/scripts/report_html.py imports them from there.
 _MOVED = {
     "CORRECTION_LABELS": "wordprint.compare.tables",
     "STATISTIC_LABELS": "wordprint.compare.tables",

@@ -309,7 +309,8 @@ def test_log_ratio_intervals_need_both_sides_long_enough():
 
 
 def test_comparisons_put_the_interval_after_log_ratio():
-    from wordprint.compare.sides import analyse, keyness_plot_rows, resolve_comparisons
+    from wordprint.compare.results import KeynessSettings, analyse, keyness_plot_rows
+    from wordprint.compare.sides import resolve_comparisons
 
     docs = [Document(i, "", "", "", g, "", "file", "") for i, g in [("a", "A"), ("b", "B")]]
     c = resolve_comparisons([{"name": "x", "target": {"group": "A"},
@@ -317,9 +318,9 @@ def test_comparisons_put_the_interval_after_log_ratio():
     tokens = {"a": ["we", "go", "we", "x"] * 750, "b": ["they", "go", "we", "y"] * 750}
     profiles = {d: {"views": {"full": {"counts": dict(Counter(t)), "tokens": len(t)}}}
                 for d, t in tokens.items()}
-    settings = dict(min_freq=1, alpha=0.05, correction="holm", sort_by="log_likelihood",
-                    top=2, segment_size=500, collocation_window=1, collocates=5,
-                    kwic_lines=1, kwic_context=1)
+    settings = KeynessSettings(min_freq=1, alpha=0.05, correction="holm",
+                               sort_by="log_likelihood", top=2, segment_size=500,
+                               collocation_window=1, collocates=5, kwic_lines=1, kwic_context=1)
     plain = analyse(c, profiles, tokens, settings=settings).keyness
     assert "log_ratio_low" not in plain
     table = analyse(c, profiles, tokens, settings=settings, uncertainty=SETTINGS).keyness
