@@ -1,4 +1,5 @@
-"""Tests for wordprint.attribute.stage: roles, grouped cross-validation, verification, rolling."""
+"""The attribution stage over a corpus: roles, grouped cross-validation, attributing the
+questioned samples, verification, rolling Delta tables, the figure's data."""
 
 import csv
 from pathlib import Path
@@ -6,31 +7,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint.attribute.stage import (
-    Plan,
-    attribution_rows,
-    attribution_summary,
-    calibrate,
-    classifier_options,
-    cross_validation,
-    figure_data,
-    fit_grey_zone,
-    grey_zone_scores,
-    grouped_folds,
-    plan_attribution,
-    problem_seed,
+from wordprint.attribute.classify import Options
+from wordprint.attribute.figure import figure_data
+from wordprint.attribute.plan import Plan, plan_attribution, split_samples
+from wordprint.attribute.questioned import attribution_rows, attribution_summary
+from wordprint.attribute.rolling_tables import (
     quotation_token_spans,
     reference_windows,
     rolled_text,
     rolling_plot_rows,
     rolling_table,
-    split_samples,
-    verification,
 )
-from wordprint.attribute.classify import cross_validate, folds
-from wordprint.attribute.impostors import c_at_1, optimize_grey_zone
-from wordprint.io.catalog import Document
+from wordprint.attribute.validation import cross_validate, cross_validation, folds
+from wordprint.attribute.verification import problem_seed, verification
+from wordprint.corpus.documents import Document
 from wordprint.count.profile import DocumentError
+from wordprint.workflow.attribute import attribution_settings, classifier_options
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 LEE = SHARED / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"
@@ -56,8 +48,9 @@ FEDERALIST = [
 
 
 def plan(settings=None, documents=FEDERALIST, views=("full",), mfw=(100, 300)):
-    return plan_attribution(settings or {}, documents, label_column="author", views=views,
-                            mfw=mfw)
+    # settings as the config writes them, read as the workflow reads them
+    return plan_attribution(documents, label_column="author", views=views, mfw=mfw,
+                            settings=attribution_settings(settings or {}))
 
 
 def clusters(seed: int, n: int = 4, n_features: int = 30, authors: str = "abc"):
@@ -148,28 +141,28 @@ def test_split_samples_trains_on_full_views_and_every_segment():
 # --- cross-validation ---------------------------------------------------------------------------
 
 
-def test_grouped_folds_never_split_a_document():
+def test_folds_never_split_a_document():
     labels = ["a"] * 6 + ["b"] * 6
     groups = [f"{x}{i // 2}" for x in "ab" for i in range(6)]  # 3 documents each, 2 samples
     for cv in ("loo", "kfold"):
-        splits = grouped_folds(labels, groups, cv=cv, n_folds=3, seed=4)
+        splits = folds(labels, groups=groups, cv=cv, n_folds=3, seed=4)
         assert sorted(np.concatenate([t for _, t in splits]).tolist()) == list(range(12))
         for train, test in splits:
             assert not {groups[i] for i in train} & {groups[i] for i in test}
-    assert len(grouped_folds(labels, groups)) == 6  # leave one document out
-    same = grouped_folds(labels, groups, cv="kfold", n_folds=3, seed=4)
-    again = grouped_folds(labels, groups, cv="kfold", n_folds=3, seed=4)
+    assert len(folds(labels, groups=groups)) == 6  # leave one document out
+    same = folds(labels, groups=groups, cv="kfold", n_folds=3, seed=4)
+    again = folds(labels, groups=groups, cv="kfold", n_folds=3, seed=4)
     assert [t.tolist() for _, t in same] == [t.tolist() for _, t in again]
 
 
-def test_grouped_folds_with_one_sample_per_document_are_the_classifier_folds():
+def test_folds_with_one_sample_per_document_are_the_ungrouped_folds():
     labels = list("aaabbbccc")
     for cv in ("loo", "kfold"):
-        ours = grouped_folds(labels, [str(i) for i in range(9)], cv=cv, n_folds=3, seed=2)
+        ours = folds(labels, groups=[str(i) for i in range(9)], cv=cv, n_folds=3, seed=2)
         theirs = folds(labels, cv=cv, n_folds=3, seed=2)
         assert [t.tolist() for _, t in ours] == [t.tolist() for _, t in theirs]
     with pytest.raises(ValueError, match="n_folds must be between 2 and the number"):
-        grouped_folds(labels, list("aabbccdde"), cv="kfold", n_folds=7)
+        folds(labels, groups=list("aabbccdde"), cv="kfold", n_folds=7)
 
 
 def test_cross_validation_matches_the_classifier_and_leaves_out_lone_authors():
@@ -196,7 +189,7 @@ def test_cross_validation_hand_computed():
     # F1 0.8, 0.8, 0 -> macro F1 1.6/3.
     X = np.array([[0.00, 0.5], [0.02, 0.5], [0.10, 0.5], [0.11, 0.5], [0.04, 0.5], [0.20, 0.5]])
     out = cross_validation({2: X}, list("aabbcc"), ids=list("123456"), classifiers=["delta"],
-                           options={"measure": "manhattan"})
+                           options=Options(measure="manhattan"))
     row = out["crossval"][0]
     assert row["accuracy"] == pytest.approx(4 / 6)
     assert row["macro_precision"] == pytest.approx(4 / 9)
@@ -267,71 +260,10 @@ def test_summary_shares_and_ties():
 
 
 def test_classifier_options():
-    assert classifier_options({}) == {"measure": "burrows", "k": 1, "cost": 1.0,
-                                      "shrink_threshold": 1.0}
+    assert classifier_options({}) == Options(measure="burrows", k=1, cost=1.0,
+                                             shrink_threshold=1.0)
     with pytest.raises(ValueError, match="unknown classifiers"):
         classifier_options({"classifiers": ["forest"]})
-
-
-# --- grey zone and calibration ------------------------------------------------------------------
-
-
-def test_fit_grey_zone_hand_computed():
-    # Scores 0.9 0.8 0.4 (same author) and 0.1 0.2 0.5 (not). Zone (0.3, 0.7): "no" for 0.1
-    # and 0.2 (right), "yes" for 0.9 and 0.8 (right), 0.4 and 0.5 unanswered:
-    # c@1 = (4 + 2 * 4/6) / 6 = 0.8889, the best; the widest of the best grid pairs. Then each
-    # bound moves to the middle of its gap: p1 between 0.2 and 0.4 -> 0.3, p2 between 0.5 and
-    # 0.8 -> 0.65.
-    s = np.array([0.9, 0.8, 0.4, 0.1, 0.2, 0.5])
-    y = np.array([1, 1, 1, 0, 0, 0])
-    zone = fit_grey_zone(s, y, step=0.1)
-    assert (zone["p1"], zone["p2"]) == (0.3, 0.65)
-    assert zone["c_at_1"] == pytest.approx((4 + 2 * 4 / 6) / 6)
-    assert c_at_1(y, grey_zone_scores(s, p1=0.3, p2=0.65)) == pytest.approx(zone["c_at_1"])
-
-
-def test_fit_grey_zone_agrees_with_stylo_where_stylo_does_not_flip():
-    rng = np.random.default_rng(7)
-    for _ in range(20):
-        y = rng.integers(0, 2, 40)
-        s = np.clip(0.35 + 0.3 * y + rng.normal(0, 0.15, 40), 0, 1).round(2)
-        ours = fit_grey_zone(s, y, step=0.05)
-        stylo = optimize_grey_zone(s, y, step=0.05)
-        # the reported c@1 is that of the answers the zone gives
-        assert c_at_1(y, grey_zone_scores(s, p1=ours["p1"], p2=ours["p2"])) == pytest.approx(
-            ours["c_at_1"])
-        # stylo's grid includes zones whose rescaling flips answers, so its best c@1 is at
-        # least ours; when its best zone flips nothing, the two optima agree.
-        assert stylo["best_c_at_1"] >= ours["c_at_1"] - 1e-12
-        if stylo["p1"] <= 0.7 and stylo["p2"] >= 0.5:
-            assert ours["c_at_1"] == pytest.approx(stylo["best_c_at_1"])
-
-
-def test_grey_zone_scores_are_monotone_and_never_flip():
-    # Hand values: p1 = 0.8 (stylo's rescaling p1 * s would turn 0.75 into 0.6, a "yes").
-    s = np.linspace(0, 1, 101)
-    out = grey_zone_scores(s, p1=0.8, p2=0.9)
-    assert np.all(np.diff(out) >= 0)
-    assert np.all(out[s < 0.8] < 0.5) and np.all(out[s > 0.9] > 0.5)
-    assert grey_zone_scores(np.array([0.75, 0.85, 0.95]), p1=0.8, p2=0.9).tolist() == (
-        pytest.approx([0.46875, 0.5, 0.75]))
-    with pytest.raises(ValueError, match="p1 <= p2"):
-        grey_zone_scores(s, p1=0.6, p2=0.5)
-
-
-def test_calibrate_reports_in_sample_and_held_out():
-    s = np.array([0.95, 0.9, 0.85, 0.8, 0.3, 0.2, 0.15, 0.1])
-    y = np.array([1, 1, 1, 1, 0, 0, 0, 0])
-    out = calibrate(s, y, ["a", "a", "b", "b", "c", "c", "d", "d"], step=0.05)
-    rows = {(r["calibration"], r["evaluation"]): r for r in out["rows"]}
-    assert set(rows) == {("raw", "none"), ("grey_zone", "in_sample"), ("grey_zone", "held_out"),
-                         ("logistic", "in_sample"), ("logistic", "held_out")}
-    # Perfectly separated scores: every answer is right, in and out of sample.
-    assert rows[("grey_zone", "in_sample")]["c_at_1"] == 1.0
-    assert rows[("grey_zone", "held_out")]["c_at_1"] == 1.0
-    assert rows[("raw", "none")]["auc"] == 1.0
-    assert out["p1"] <= 0.8 and out["p2"] >= 0.3 and out["slope"] > 0
-    assert all(r["problems"] == 8 and r["same_author"] == 4 for r in out["rows"])
 
 
 # --- verification ---------------------------------------------------------------------------------

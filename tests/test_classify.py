@@ -1,4 +1,5 @@
-"""Tests for wordprint.attribute.classify: hand-computed cases, no leakage, seeds, parity with stylo."""
+"""The classifiers (wordprint.attribute.classify) and their cross-validation
+(wordprint.attribute.validation): hand-computed cases, no leakage, seeds, parity with stylo."""
 
 import csv
 from pathlib import Path
@@ -6,14 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wordprint.attribute.classify import (
-    CLASSIFIERS,
-    attribute,
-    cross_validate,
-    evaluate,
-    folds,
-    predict,
-)
+from wordprint.attribute.classify import CLASSIFIERS, attribute, predict
+from wordprint.attribute.validation import cross_validate, evaluate, folds
 from wordprint.measures.distances import cross_distances
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -1,4 +1,5 @@
-"""Tests for wordprint.attribute.impostors: General Impostors, calibration, PAN measures."""
+"""Verification: General Impostors (wordprint.attribute.impostors), its calibration
+(wordprint.attribute.calibration) and the PAN measures (wordprint.attribute.pan_measures)."""
 
 import csv
 from pathlib import Path
@@ -7,19 +8,21 @@ import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from wordprint.attribute.impostors import (
+from wordprint.attribute.calibration import (
+    calibrate,
+    fit_grey_zone,
+    fit_logistic,
+    grey_zone_scores,
+    logistic_probability,
+)
+from wordprint.attribute.impostors import impostors_score, known_scores
+from wordprint.attribute.pan_measures import (
     PAN_METRICS,
     auc,
     brier,
     c_at_1,
     f05u,
     f1_answered,
-    fit_logistic,
-    grey_zone_rescale,
-    impostors_score,
-    known_scores,
-    logistic_probability,
-    optimize_grey_zone,
     pan_evaluation,
 )
 
@@ -85,28 +88,93 @@ def test_pan_evaluation_collects_every_measure_and_their_mean():
 # --- grey zone and logistic calibration --------------------------------------------------------
 
 
-def test_grey_zone_rescale_hand_computed():
-    # p1 = .3, p2 = .6: .2 -> .3 * .2 = .06; .45 -> .5; .8 -> .6 + .4 * .8 = .92;
-    # the edges p1 and p2 are inside the zone
-    out = grey_zone_rescale(np.array([0.2, 0.45, 0.8, 0.3, 0.6]), p1=0.3, p2=0.6)
-    assert out == pytest.approx([0.06, 0.5, 0.92, 0.5, 0.5])
+def test_fit_grey_zone_hand_computed():
+    # Scores 0.9 0.8 0.4 (same author) and 0.1 0.2 0.5 (not). Leaving .4 and .5 unanswered and
+    # answering the other four right gives c@1 = (4 + 2 * 4/6) / 6 = 8/9, the best; that needs
+    # .2 < p1 <= .4 and .5 <= p2 < .8: on a 0.1 grid p1 in {.3, .4}, p2 in {.5, .6, .7}. Its AUC
+    # is 8.5/9 (.4 and .5 tie at 0.5, every other pair is in order): AUC x c@1 is best there
+    # too. The widest of those grid pairs is (0.3, 0.7); then each bound moves to the middle of
+    # its gap: p1 between 0.2 and 0.4 -> 0.3, p2 between 0.5 and 0.8 -> 0.65.
+    s = np.array([0.9, 0.8, 0.4, 0.1, 0.2, 0.5])
+    y = np.array([1, 1, 1, 0, 0, 0])
+    zone = fit_grey_zone(s, y, step=0.1)
+    assert (zone["p1"], zone["p2"]) == (0.3, 0.65)
+    assert zone["c_at_1"] == pytest.approx((4 + 2 * 4 / 6) / 6) == pytest.approx(8 / 9)
+    assert zone["auc"] == pytest.approx(8.5 / 9)
+    assert zone["best"] == pytest.approx(8 / 9 * 8.5 / 9)
+    assert c_at_1(y, grey_zone_scores(s, p1=0.3, p2=0.65)) == pytest.approx(zone["c_at_1"])
 
 
-def test_optimize_grey_zone_hand_computed():
-    # same-author scores .9 .8 .4, different-author .1 .2 .5. Leaving .4 and .5 unanswered and
-    # answering the other four right gives c@1 = (4 + 2 * 4/6) / 6 = 8/9; that needs
-    # .2 < p1 <= .4 and .5 <= p2 < .8: on a 0.1 grid p1 in {.3, .4}, p2 in {.5, .6, .7}.
+def test_stylo_grey_zone_hand_computed():
+    # Same scores, stylo's imposters.optimize: its best c@1 is the same 8/9, but its rule pools
+    # the row indices (p2 - p1) / step = 1..4 and the column indices p1 / step = 3, 4 of the
+    # best cells: p1 = 0.1 * 1, p2 = 0.1 * 4. Rescaled: .9 .8 answer yes (right),
+    # .5 -> .4 + .6 * .5 = .7 yes (wrong), .4 .1 .2 unanswered: (2 + 3 * 2/6) / 6.
     s, y = np.array([0.9, 0.8, 0.4, 0.1, 0.2, 0.5]), np.array([1, 1, 1, 0, 0, 0])
-    widest = optimize_grey_zone(s, y, step=0.1)
-    assert (widest["p1"], widest["p2"]) == (0.3, 0.7)
-    assert widest["c_at_1"] == pytest.approx(8 / 9) == widest["best_c_at_1"]
-    # stylo's rule pools the row indices (p2 - p1) / step = 1..4 and the column indices
-    # p1 / step = 3, 4 of the best cells: p1 = 0.1 * 1, p2 = 0.1 * 4. Rescaled: .9 .8 answer
-    # yes (right), .5 -> .4 + .6 * .5 = .7 yes (wrong), .4 .1 .2 unanswered: (2 + 3 * 2/6) / 6.
-    stylo = optimize_grey_zone(s, y, step=0.1, rule="stylo")
+    stylo = fit_grey_zone(s, y, step=0.1, convention="stylo")
     assert (stylo["p1"], stylo["p2"]) == (0.1, 0.4)
     assert stylo["c_at_1"] == pytest.approx(0.5)
-    assert stylo["best_c_at_1"] == pytest.approx(8 / 9)
+    assert stylo["best"] == pytest.approx(8 / 9)
+
+
+def test_fit_grey_zone_is_the_best_zone_on_the_grid():
+    # Against a brute force of every grid pair, each scored by the PAN measures themselves.
+    rng = np.random.default_rng(7)
+    grid = np.round(np.arange(21) * 0.05, 10)
+    for _ in range(10):
+        y = rng.integers(0, 2, 40)
+        y[:2] = [0, 1]
+        s = np.clip(0.35 + 0.3 * y + rng.normal(0, 0.15, 40), 0, 1).round(2)
+        ours = fit_grey_zone(s, y, step=0.05)
+        zoned = grey_zone_scores(s, p1=ours["p1"], p2=ours["p2"])
+        # the reported c@1 and AUC are those of the answers the zone gives, and reach the best
+        assert (c_at_1(y, zoned), auc(y, zoned)) == pytest.approx((ours["c_at_1"], ours["auc"]))
+        assert ours["c_at_1"] * ours["auc"] == pytest.approx(ours["best"])
+        brute = max(
+            c_at_1(y, z) * auc(y, z)
+            for i, p1 in enumerate(grid)
+            for p2 in grid[i:]
+            for z in [grey_zone_scores(s, p1=p1, p2=p2)]
+        )
+        assert ours["best"] == pytest.approx(brute)
+
+
+def test_grey_zone_scores_are_monotone_and_never_flip():
+    # Hand values: p1 = 0.8 (stylo's rescaling p1 * s would turn 0.75 into 0.6, a "yes").
+    s = np.linspace(0, 1, 101)
+    out = grey_zone_scores(s, p1=0.8, p2=0.9)
+    assert np.all(np.diff(out) >= 0)
+    assert np.all(out[s < 0.8] < 0.5) and np.all(out[s > 0.9] > 0.5)
+    assert grey_zone_scores(np.array([0.75, 0.85, 0.95]), p1=0.8, p2=0.9).tolist() == (
+        pytest.approx([0.46875, 0.5, 0.75]))
+    with pytest.raises(ValueError, match="p1 <= p2"):
+        grey_zone_scores(s, p1=0.6, p2=0.5)
+
+
+def test_stylo_grey_zone_scores_hand_computed():
+    # p1 = .3, p2 = .6: .2 -> .3 * .2 = .06; .45 -> .5; .8 -> .6 + .4 * .8 = .92;
+    # the edges p1 and p2 are inside the zone
+    out = grey_zone_scores(np.array([0.2, 0.45, 0.8, 0.3, 0.6]), p1=0.3, p2=0.6,
+                           convention="stylo")
+    assert out == pytest.approx([0.06, 0.5, 0.92, 0.5, 0.5])
+    # and it flips: with p1 = 0.8, 0.75 (below p1, a "no") comes out 0.6, a "yes"
+    flipped = grey_zone_scores(np.array([0.75]), p1=0.8, p2=0.9, convention="stylo")
+    assert flipped.tolist() == pytest.approx([0.6])
+
+
+def test_calibrate_reports_in_sample_and_held_out():
+    s = np.array([0.95, 0.9, 0.85, 0.8, 0.3, 0.2, 0.15, 0.1])
+    y = np.array([1, 1, 1, 1, 0, 0, 0, 0])
+    out = calibrate(s, y, ["a", "a", "b", "b", "c", "c", "d", "d"], step=0.05)
+    rows = {(r["calibration"], r["evaluation"]): r for r in out["rows"]}
+    assert set(rows) == {("raw", "none"), ("grey_zone", "in_sample"), ("grey_zone", "held_out"),
+                         ("logistic", "in_sample"), ("logistic", "held_out")}
+    # Perfectly separated scores: every answer is right, in and out of sample.
+    assert rows[("grey_zone", "in_sample")]["c_at_1"] == 1.0
+    assert rows[("grey_zone", "held_out")]["c_at_1"] == 1.0
+    assert rows[("raw", "none")]["auc"] == 1.0
+    assert out["p1"] <= 0.8 and out["p2"] >= 0.3 and out["slope"] > 0
+    assert all(r["problems"] == 8 and r["same_author"] == 4 for r in out["rows"])
 
 
 def test_logistic_calibration_is_increasing_and_in_range():
@@ -174,9 +242,11 @@ def test_bad_arguments_are_rejected():
     with pytest.raises(ValueError, match="features"):
         impostors_score(X[0][:5], X[:4], X[4:])
     with pytest.raises(ValueError, match="p1 <= p2"):
-        grey_zone_rescale(np.array([0.5]), p1=0.6, p2=0.4)
-    with pytest.raises(ValueError, match="unknown rule"):
-        optimize_grey_zone(PRED, TRUTH, rule="best")
+        grey_zone_scores(np.array([0.5]), p1=0.6, p2=0.4, convention="stylo")
+    with pytest.raises(ValueError, match="unknown convention"):
+        fit_grey_zone(PRED, TRUTH, convention="best")
+    with pytest.raises(ValueError, match="both same-author and different-author"):
+        fit_grey_zone(PRED, np.ones(4))
     with pytest.raises(ValueError, match=r"\[0, 1\]"):
         c_at_1(TRUTH, np.array([1.2, 0, 0, 0]))
     with pytest.raises(ValueError, match="at least 2 authors"):
@@ -194,6 +264,6 @@ def test_lee_grey_zone_close_to_stylo_published_value():
     X = np.array([[float(v) for v in row[1:]] for row in rows]) / 100
     labels = [row[0].split("_")[0] for row in rows]
     out = known_scores(X, labels, iterations=50, seed=0)
-    zone = optimize_grey_zone(out["scores"], out["same_author"], rule="stylo")
+    zone = fit_grey_zone(out["scores"], out["same_author"], convention="stylo")
     assert zone["p1"] == pytest.approx(0.43, abs=0.1)
     assert zone["p2"] == pytest.approx(0.55, abs=0.1)

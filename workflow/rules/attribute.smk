@@ -1,16 +1,20 @@
 # Attribution and verification: cross-validated classifiers, General Impostors, rolling Delta
-# (see the README, "Attribution: who wrote it?").
-from wordprint.attribute.stage import plan_attribution
+# (see docs/guide/attribution.md).
+from wordprint.attribute.plan import plan_attribution
+from wordprint.workflow.attribute import ShownPlan, attribution_settings
 
 # Roles, labels and candidates checked against the catalog now, so a mistake stops the run
-# before any job starts.
+# before any job starts. The plan is a rule parameter, which Snakemake's report prints: its
+# labels print escaped (ShownPlan).
 try:
-    ATTRIBUTION = plan_attribution(
-        config["attribution"],
-        DOCUMENTS,
-        label_column=RUN.label_column,
-        views=config["views"],
-        mfw=RUN.mfw,
+    ATTRIBUTION = ShownPlan.of(
+        plan_attribution(
+            DOCUMENTS,
+            label_column=RUN.label_column,
+            views=config["views"],
+            mfw=RUN.mfw,
+            settings=attribution_settings(config["attribution"]),
+        )
     )
 except ValueError as err:
     raise WorkflowError(f"wordprint: config 'attribution': {err}") from None

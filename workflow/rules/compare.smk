@@ -1,7 +1,7 @@
 # Corpus comparison: keyness, Zeta, dispersion, collocations and keyword-in-context for the
 # comparisons listed in the config (see docs/guide/comparison.md).
-from wordprint.compare.sides import Comparison, ComparisonError, Side, resolve_comparisons
-from wordprint.workflow.compare import keyness_settings
+from wordprint.compare.sides import ComparisonError, resolve_comparisons
+from wordprint.workflow.compare import ShownComparison
 
 # Every comparison checked against the catalog now, so a mistake stops the run before any job.
 try:
@@ -13,8 +13,7 @@ except ComparisonError as err:
         f"wordprint: config 'comparisons': {err} (To compare nothing: --config 'comparisons=[]'.)"
     ) from None
 # A comparison is a rule parameter; Snakemake's report prints it, so its labels print escaped.
-escaped_repr(Side)
-escaped_repr(Comparison)
+COMPARISONS = {name: ShownComparison.of(c) for name, c in COMPARISONS.items()}
 
 CATALOG = {d.id: d for d in DOCUMENTS}
 # The documents each comparison reads the text of, and their raw files (same order).
@@ -125,7 +124,7 @@ rule compare:
         documents=lambda wildcards: COMPARE_DOCUMENTS[wildcards.comparison],
         groups=shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=RUN.profile,
-        settings=keyness_settings(config["keyness"]),
+        settings=config["keyness"],
         uncertainty=config["uncertainty"],
         cache=config["cache"],
     script:

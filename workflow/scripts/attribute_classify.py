@@ -1,18 +1,18 @@
 from wordprint import plot
-from wordprint.attribute.stage import (
-    CLASSIFIER_LABELS,
+from wordprint.attribute.classify import CLASSIFIER_LABELS
+from wordprint.attribute.plan import split_samples
+from wordprint.attribute.questioned import (
     QUESTIONED_COLUMNS,
     SUMMARY_COLUMNS,
     attribution_rows,
     attribution_summary,
-    classifier_options,
-    cross_validation,
-    split_samples,
 )
-from wordprint.compare.sides import table_rows
+from wordprint.attribute.validation import cross_validation
+from wordprint.compare.results import table_rows
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
+from wordprint.workflow.attribute import classifier_options
 from wordprint.workflow.step import run
 
 
@@ -59,7 +59,7 @@ def main():
     scores = {k: [r[k] for r in cv["crossval"]] for k in ("mfw", "accuracy", "macro_f1")}
     scores["measure"] = [r["classifier"] for r in cv["crossval"]]
     cv_name = "leave-one-out" if s["cv"] == "loo" else f"{s['folds']}-fold"
-    distance = MEASURES[options["measure"]].label
+    distance = MEASURES[options.measure].label
     fig = plot.score_by_mfw_figure(
         scores,
         score="accuracy",

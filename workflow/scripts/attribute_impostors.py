@@ -1,7 +1,8 @@
 import logging
 
-from wordprint.attribute.stage import split_samples, verification
-from wordprint.compare.sides import table_rows
+from wordprint.attribute.plan import split_samples
+from wordprint.attribute.verification import verification
+from wordprint.compare.results import table_rows
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.workflow.step import run
 

@@ -2,8 +2,8 @@ import logging
 from pathlib import Path
 
 from wordprint import plot
-from wordprint.attribute.stage import rolled_text, rolling_plot_rows, rolling_table
-from wordprint.compare.sides import table_rows
+from wordprint.attribute.rolling_tables import rolled_text, rolling_plot_rows, rolling_table
+from wordprint.compare.results import table_rows
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv

@@ -6,6 +6,7 @@ from wordprint.compare.sides import profiles_of
 from wordprint.compare.tables import CORRECTION_LABELS, STATISTIC_LABELS
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv
+from wordprint.workflow.compare import keyness_settings
 from wordprint.workflow.step import run
 from wordprint.io.tokens import StreamedTokens
 from wordprint.uncertainty import interval_note
@@ -13,7 +14,7 @@ from wordprint.uncertainty import interval_note
 
 def main():
     inp, out, par = snakemake.input, snakemake.output, snakemake.params
-    comparison, s = par.comparison, par.settings
+    comparison, s = par.comparison, keyness_settings(par.settings)
     numbered = dict(  # every text of both sides, from the count step's token cache
         StreamedTokens(
             {d.id: path for d, path in zip(par.documents, inp.sources)},

@@ -1,9 +1,10 @@
-"""Supervised authorship attribution: classifiers by name, cross-validation, scores.
+"""Supervised authorship attribution: the classifiers by name, fitted and applied.
 
 Input is a documents x features table of relative frequencies (as :mod:`wordprint.measures.distances`)
 with one string label (author) per document. Every classifier is fitted on a training table
 only and then scores a test table, so nothing learnt (z-score means and deviations, centroids,
-shrinkage, support vectors) ever sees a test document: cross-validation has no leakage.
+shrinkage, support vectors) ever sees a test document: cross-validation
+(:mod:`wordprint.attribute.validation`) has no leakage.
 
 Classifiers (:data:`CLASSIFIERS`)
 ---------------------------------
@@ -29,22 +30,6 @@ Classifiers (:data:`CLASSIFIERS`)
   Score: the posterior probability exp(-delta_k / 2) / sum_l exp(-delta_l / 2) of Tibshirani
   et al. (higher is better).
 
-z-scores and stylo's ``crossv()``
----------------------------------
-stylo's ``crossv()`` and ``perform.delta()`` default to z-scores over the training and the
-test texts together (``z.scores.both.sets = TRUE``); a test text then shifts the statistics it
-is scored with. We take them from the training fold only; on ``lee`` both choices give the
-published leave-one-out result (26/28, the same two errors; see ``tests/test_distances.py``).
-
-Scores
-------
-Accuracy, and macro-averaged precision, recall and F1 over every class that occurs as a true
-or a predicted label, a class never predicted counting precision 0 and F1 0 (scikit-learn's
-``average="macro"`` with ``zero_division=0``). This reproduces the numbers Eder published for
-stylo (blog post "performance measures", 2021). The current stylo ``performance.measures()``
-(``drop_test_classes = TRUE``) instead drops classes that were never predicted, with their
-documents, which changes the scores whenever a class gets no prediction (Glasgow in the
-one-text-per-author ``lee`` test).
 
 References
 ----------
@@ -75,7 +60,6 @@ import numpy as np
 from wordprint.measures.distances import MEASURES, MeasureName, cross_distances, z_score
 
 ClassifierName = Literal["delta", "delta_centroid", "knn", "svm", "nsc"]
-CVName = Literal["loo", "kfold"]
 
 
 @dataclass(frozen=True)
@@ -217,6 +201,25 @@ CLASSIFIERS: dict[str, Classifier] = {
 }
 
 
+#: Short names of the classifiers for figures and tables.
+CLASSIFIER_LABELS: dict[str, str] = {
+    "delta": "Delta (nearest text)",
+    "delta_centroid": "Delta (author centroid)",
+    "knn": "k nearest neighbours",
+    "svm": "linear SVM",
+    "nsc": "nearest shrunken centroids",
+}
+
+#: What each classifier's score is (see :data:`CLASSIFIERS`).
+SCORE_MEANINGS: dict[str, str] = {
+    "delta": "distance to the nearest text of the author (lower is closer)",
+    "delta_centroid": "distance to the author's centroid (lower is closer)",
+    "knn": "share of the k nearest texts (higher is closer)",
+    "svm": "mean one-vs-one decision value (higher is closer)",
+    "nsc": "posterior probability (higher is closer)",
+}
+
+
 # --- fitting and predicting ----------------------------------------------------------------------
 
 
@@ -268,7 +271,11 @@ def predict(
     if len(classes) < 2:
         raise ValueError(f"the training set needs at least 2 classes, got {list(classes)}")
     entry = CLASSIFIERS[classifier]
-    scores, keys = entry.function(X_train, y, len(classes), X_test, options)
+    with warnings.catch_warnings():
+        # scikit-learn warns that many classes with few texts each "could represent a
+        # regression problem"; one text per author is common in attribution.
+        warnings.filterwarnings("ignore", message=".*unique classes is greater than 50%.*")
+        scores, keys = entry.function(X_train, y, len(classes), X_test, options)
     order = np.lexsort(keys, axis=-1)  # stable: ties keep the sorted class order
     rows = np.arange(len(X_test))
     best, second = order[:, 0], order[:, 1]
@@ -334,175 +341,6 @@ def attribute(
         }
         for i in range(len(ids))
     ]
-
-
-# --- cross-validation ----------------------------------------------------------------------------
-
-
-def folds(
-    labels: Sequence[str], *, cv: CVName = "loo", n_folds: int = 10, seed: int = 0
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(train, test) index arrays: leave-one-out, or stratified k-fold shuffled with ``seed``.
-
-    References
-    ----------
-    Kohavi, R. (1995). A study of cross-validation and bootstrap for accuracy estimation and
-    model selection. Proceedings of IJCAI 1995, 1137-1143.
-
-    Examples
-    --------
-    >>> [test.tolist() for _, test in folds(["a", "a", "b"], cv="loo")]
-    [[0], [1], [2]]
-    """
-    labels = _labels(labels, None, "labels")
-    if cv == "loo":
-        from sklearn.model_selection import LeaveOneOut
-
-        splitter = LeaveOneOut()
-    elif cv == "kfold":
-        if n_folds < 2:
-            raise ValueError(f"n_folds must be at least 2, got {n_folds}")
-        if n_folds > len(labels):
-            raise ValueError(f"n_folds ({n_folds}) exceeds the number of documents ({len(labels)})")
-        from sklearn.model_selection import StratifiedKFold
-
-        splitter = StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed)
-    else:
-        raise ValueError(f"unknown cv {cv!r}; choose one of loo, kfold")
-    with warnings.catch_warnings():
-        # a class smaller than n_folds is simply absent from some test folds
-        warnings.filterwarnings("ignore", message=".*least populated class.*")
-        return list(splitter.split(np.zeros((len(labels), 1)), labels))
-
-
-def cross_validate(
-    X: np.ndarray,
-    labels: Sequence[str],
-    *,
-    ids: Sequence[str] | None = None,
-    classifier: ClassifierName = "delta",
-    cv: CVName = "loo",
-    n_folds: int = 10,
-    seed: int = 0,
-    measure: MeasureName = "burrows",
-    k: int = 1,
-    cost: float = 1.0,
-    shrink_threshold: float = 1.0,
-) -> dict:
-    """Cross-validated attribution: each document predicted by a model fitted without its fold.
-
-    Everything fitted (z-score means and deviations, centroids, the SVM, shrunken centroids)
-    comes from the training folds only. ``cv="loo"`` is leave-one-out (stylo's
-    ``crossv(cv.mode = "leaveoneout")``); ``cv="kfold"`` is stratified k-fold with ``n_folds``
-    folds shuffled by ``seed`` (same seed, same folds, same numbers).
-
-    Returns
-    -------
-    dict
-        ``predictions``: one row per document (``id``, ``fold``, ``true``, ``predicted``,
-        ``score``, ``runner_up``, ``runner_up_score``, ``correct``); plus everything
-        :func:`evaluate` returns (``metrics``, ``per_class``, ``confusion``).
-
-    References
-    ----------
-    Eder, M. & Rybicki, J. (2013). Do birds of a feather really flock together, or how to
-    choose training samples for authorship attribution. Literary and Linguistic Computing
-    28(2), 229-236.
-
-    Examples
-    --------
-    >>> X = np.array([[0.10, 0.20], [0.12, 0.18], [0.11, 0.21], [0.30, 0.05], [0.28, 0.07],
-    ...               [0.31, 0.06]])
-    >>> cross_validate(X, ["a", "a", "a", "b", "b", "b"])["metrics"]["accuracy"]
-    1.0
-    """
-    X = _table(X, "X")
-    labels = _labels(labels, len(X), "labels")
-    ids = _ids(ids, len(X))
-    rows: list[dict | None] = [None] * len(X)
-    for f, (train, test) in enumerate(folds(labels, cv=cv, n_folds=n_folds, seed=seed)):
-        out = predict(
-            X[train],
-            labels[train],
-            X[test],
-            classifier=classifier,
-            measure=measure,
-            k=k,
-            cost=cost,
-            shrink_threshold=shrink_threshold,
-        )
-        for j, i in enumerate(test):
-            rows[i] = {
-                "id": ids[i],
-                "fold": f,
-                "true": str(labels[i]),
-                "predicted": out["predicted"][j],
-                "score": float(out["score"][j]),
-                "runner_up": out["runner_up"][j],
-                "runner_up_score": float(out["runner_up_score"][j]),
-                "correct": out["predicted"][j] == labels[i],
-            }
-    predictions = [r for r in rows if r is not None]
-    result = {"predictions": predictions}
-    result.update(evaluate([r["true"] for r in predictions], [r["predicted"] for r in predictions]))
-    return result
-
-
-def evaluate(true: Sequence[str], predicted: Sequence[str]) -> dict:
-    """Accuracy, macro precision/recall/F1, per-class scores and the confusion matrix.
-
-    Classes are every label that occurs as true or predicted, sorted; a class never predicted
-    has precision 0 and F1 0 (the convention that reproduces stylo's published numbers; see
-    the module notes). Returns ``metrics`` (``accuracy``, ``macro_precision``,
-    ``macro_recall``, ``macro_f1``, ``n``), ``per_class`` (rows: ``class``, ``precision``,
-    ``recall``, ``f1``, ``support``) and ``confusion`` (``classes`` and ``matrix``: rows are
-    true classes, columns predicted).
-
-    References
-    ----------
-    Sokolova, M. & Lapalme, G. (2009). A systematic analysis of performance measures for
-    classification tasks. Information Processing and Management 45(4), 427-437.
-
-    Examples
-    --------
-    >>> evaluate(["a", "a", "b"], ["a", "b", "b"])["metrics"]["macro_f1"]
-    0.6666666666666666
-    """
-    true, predicted = list(map(str, true)), list(map(str, predicted))
-    if len(true) != len(predicted) or not true:
-        raise ValueError(
-            f"true and predicted must be non-empty and of equal length, got {len(true)} and "
-            f"{len(predicted)}"
-        )
-    classes = sorted(set(true) | set(predicted))
-    from sklearn import metrics
-
-    p, r, f, support = metrics.precision_recall_fscore_support(
-        true, predicted, labels=classes, zero_division=0
-    )
-    return {
-        "metrics": {
-            "accuracy": float(metrics.accuracy_score(true, predicted)),
-            "macro_precision": float(np.mean(p)),
-            "macro_recall": float(np.mean(r)),
-            "macro_f1": float(np.mean(f)),
-            "n": len(true),
-        },
-        "per_class": [
-            {
-                "class": c,
-                "precision": float(p[i]),
-                "recall": float(r[i]),
-                "f1": float(f[i]),
-                "support": int(support[i]),
-            }
-            for i, c in enumerate(classes)
-        ],
-        "confusion": {
-            "classes": classes,
-            "matrix": metrics.confusion_matrix(true, predicted, labels=classes).tolist(),
-        },
-    }
 
 
 # --- validation helpers ------------------------------------------------------------------------
