@@ -306,8 +306,6 @@ def side_data(
 _MOVED = {
     "CORRECTION_LABELS": "wordprint.compare.tables",
     "STATISTIC_LABELS": "wordprint.compare.tables",
-    "analyse": "wordprint.compare.results",
-    "keyness_plot_rows": "wordprint.compare.results",
     "report_key_terms": "wordprint.compare.results",
 }
 
