@@ -56,7 +56,7 @@ except (ValueError, CatalogError, SettingsError) as err:
 config["analysis"] = ANALYSIS
 config["mfw"] = RUN.mfw
 config["report"].setdefault("title", f"wordprint analysis {ANALYSIS}")
-# Snakemake's report prints rule parameters as they print: markup in them must print escaped.
+# Snakemake's report shows each job's parameters as they print, so markup must print escaped.
 DOCUMENTS = RUN.documents
 escaped_repr(Document)
 

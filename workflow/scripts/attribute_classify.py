@@ -8,7 +8,7 @@ from wordprint.attribute.questioned import (
     attribution_summary,
 )
 from wordprint.attribute.validation import cross_validation
-from wordprint.compare.results import table_rows
+from wordprint.io.files import table_rows
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv

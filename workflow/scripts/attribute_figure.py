@@ -1,6 +1,6 @@
 from wordprint import plot
 from wordprint.attribute.figure import figure_data
-from wordprint.compare.results import table_rows
+from wordprint.io.files import table_rows
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_csv, write_csv
 from wordprint.workflow.step import run

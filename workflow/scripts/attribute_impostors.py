@@ -2,7 +2,7 @@ import logging
 
 from wordprint.attribute.plan import split_samples
 from wordprint.attribute.verification import verification
-from wordprint.compare.results import table_rows
+from wordprint.io.files import table_rows
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.workflow.step import run
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from wordprint import plot
 from wordprint.attribute.rolling_tables import rolled_text, rolling_plot_rows, rolling_table
-from wordprint.compare.results import table_rows
+from wordprint.io.files import table_rows
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv

@@ -1,6 +1,6 @@
 from wordprint import plot
 from wordprint.compare.reading import growth_rows
-from wordprint.compare.results import table_rows
+from wordprint.io.files import table_rows
 from wordprint.corpus.samples import document_id
 from wordprint.io.figures import save_figure
 from wordprint.io.files import write_csv

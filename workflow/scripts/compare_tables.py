@@ -1,7 +1,8 @@
 import logging
 
 from wordprint import plot
-from wordprint.compare.results import analyse, keyness_plot_rows, table_rows, zeta_plot_rows
+from wordprint.compare.results import analyse, keyness_plot_rows, zeta_plot_rows
+from wordprint.io.files import table_rows
 from wordprint.compare.sides import profiles_of
 from wordprint.compare.tables import CORRECTION_LABELS, STATISTIC_LABELS
 from wordprint.io.figures import save_figure

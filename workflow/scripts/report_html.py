@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from wordprint.compare.sides import CORRECTION_LABELS, STATISTIC_LABELS, report_key_terms
+from wordprint.compare.results import report_key_terms
+from wordprint.compare.tables import CORRECTION_LABELS, STATISTIC_LABELS
 from wordprint.corpus.samples import documents_of
 from wordprint.measures.distances import MEASURES
 from wordprint.report.findings import findings

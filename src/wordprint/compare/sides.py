@@ -299,20 +299,3 @@ def side_data(
         part_sizes=tuple(sizes),
         parts_are=parts_are,
     )
-
-
-# Names that moved to the modules of one job; kept importable from here only until
-# workflow/scripts/report_html.py imports them from there.
-_MOVED = {
-    "CORRECTION_LABELS": "wordprint.compare.tables",
-    "STATISTIC_LABELS": "wordprint.compare.tables",
-    "report_key_terms": "wordprint.compare.results",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

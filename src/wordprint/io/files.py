@@ -10,10 +10,11 @@ import csv
 import gzip
 import io
 import json
+import math
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -152,3 +153,36 @@ def read_matrix(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
     header, rows = read_csv(path)
     values = np.array([[float(v) for v in row[1:]] for row in rows]).reshape(len(rows), -1)
     return [row[0] for row in rows], header[1:], values
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        value = float(value)
+        return None if math.isnan(value) or math.isinf(value) else value
+    return value
+
+
+def table_rows(table: Mapping[str, Sequence[Any]] | Sequence[Mapping[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """CSV header and rows of a table (dict of columns, or list of row dicts).
+
+    Values become plain Python (numpy scalars unwrapped); NaN and infinities become None,
+    written as empty cells, so no table holds ``NaN`` or ``inf``.
+
+    Examples
+    --------
+    >>> table_rows({"term": ["a", "b"], "dp": np.array([0.5, np.nan])})
+    (['term', 'dp'], [['a', 0.5], ['b', None]])
+    >>> table_rows([{"x": 1}])
+    (['x'], [[1]])
+    """
+    if isinstance(table, Mapping):
+        header = list(table)
+        columns = [list(table[c]) for c in header]
+        return header, [[_plain(v) for v in row] for row in zip(*columns)]
+    rows = list(table)
+    header = list(rows[0]) if rows else []
+    return header, [[_plain(r[c]) for c in header] for r in rows]

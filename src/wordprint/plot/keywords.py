@@ -106,7 +106,7 @@ def keyness_figure(
     ----------
     terms, log_ratio, sign, significant : sequences of equal length
         The terms to draw, e.g. the top terms each way of a
-        :func:`wordprint.compare.sides.keyness_table`, in display order within each side.
+        :func:`wordprint.compare.tables.keyness_table`, in display order within each side.
     low, high : sequences of float or None, optional
         An interval of each term's Log Ratio (e.g. its bootstrap interval,
         :func:`wordprint.uncertainty.log_ratio_intervals`); None or NaN: no whisker.
@@ -248,7 +248,7 @@ def zeta_figure(
     terms, p_target, p_reference : sequences of equal length
         A :func:`wordprint.compare.zeta.zeta` table's columns.
     labelled : sequence of bool
-        Which words to label (e.g. :func:`wordprint.compare.sides.extremes` of the zeta column).
+        Which words to label (e.g. :func:`wordprint.compare.tables.extremes` of the zeta column).
     target_label, reference_label : str
         The sides' names, for the axes.
     segments : tuple of int, optional
