@@ -39,6 +39,23 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def lee(shared):
+    """stylo's `lee` data set (corpora/stylo-lee-freqs/SOURCE.md in the test corpora): the ids
+    of 28 novels by 8 American authors and their relative frequencies of the 3,000 most frequent
+    words, in percent as stylo gives them (a read-only array)."""
+    import csv
+
+    import numpy as np
+
+    path = shared / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))[1:]
+    table = np.array([[float(v) for v in row[1:]] for row in rows])
+    table.setflags(write=False)
+    return [row[0] for row in rows], table
+
+
 class Workflow:
     """Runs the real workflow (the repository's Snakefile) in a folder, and reads its plans."""
 

@@ -19,7 +19,8 @@ z-scores and stylo's ``crossv()``
 stylo's ``crossv()`` and ``perform.delta()`` default to z-scores over the training and the
 test texts together (``z.scores.both.sets = TRUE``); a test text then shifts the statistics it
 is scored with. We take them from the training fold only; on ``lee`` both choices give the
-published leave-one-out result (26/28, the same two errors; see ``tests/test_distances.py``).
+published leave-one-out result (26/28, the same two errors; see
+``tests/unit/measures/test_distances.py``).
 
 Scores
 ------

@@ -1,7 +1,5 @@
 """Tests for wordprint.measures.distances: hand-computed values, properties, and parity with stylo."""
 
-import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,8 +19,6 @@ from wordprint.measures.distances import (
     z_score,
 )
 
-# stylo's `lee` data set in the test corpora (the `shared` fixture; SOURCE.md beside it)
-LEE = "corpora/stylo-lee-freqs/relative_frequencies_3000mfw.csv"
 
 # Toy table: 3 documents (a, b, c) x 4 words. Each column is (m - s, m, m + s) in some order, so
 # its mean is m, its sd (ddof=1) is sqrt((s^2 + 0 + s^2) / 2) = s, and its z-scores are -1/0/+1:
@@ -273,12 +269,6 @@ def test_cross_distances_need_the_same_features():
 # --- parity with stylo on its `lee` data set -----------------------------------------------
 
 
-def _read_lee(shared: Path) -> tuple[list[str], np.ndarray]:
-    with (shared / LEE).open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))[1:]
-    return [row[0] for row in rows], np.array([[float(v) for v in row[1:]] for row in rows])
-
-
 def _macro_scores(expected: list[str], predicted: list[str]) -> tuple[float, float, float]:
     # macro precision, recall and F1 averaged over every class expected or predicted (a class
     # never predicted counts precision 0); this reproduces the numbers published for stylo.
@@ -296,14 +286,14 @@ def _macro_scores(expected: list[str], predicted: list[str]) -> tuple[float, flo
 
 
 @pytest.mark.parametrize("z_scores_from", ["stylo_crossv", "training_set"])
-def test_lee_leave_one_out_classic_delta_reproduces_stylo(shared, z_scores_from):
+def test_lee_leave_one_out_classic_delta_reproduces_stylo(lee, z_scores_from):
     # Eder, stylo blog 2021-07-27 "performance measures": crossv(training.set = lee,
     # cv.mode = "leaveoneout"), Classic Delta, 3000 MFW -> accuracy 0.9285714 (26/28), macro
     # precision 0.94375, recall 0.9333333, F1 0.9293651; Capote recall 0.8, McCullers 0.667.
     # stylo's crossv() passes the left-out text twice as the test set and perform.delta()
     # z-scores training + test rows together (z.scores.both.sets = TRUE); "training_set" is
     # our cross_distances default (z-scores from the 27 training texts). Both give 26/28.
-    ids, X = _read_lee(shared)
+    ids, X = lee
     authors = [i.split("_")[0] for i in ids]
     predicted = []
     for i in range(len(ids)):
@@ -323,11 +313,11 @@ def test_lee_leave_one_out_classic_delta_reproduces_stylo(shared, z_scores_from)
     )
 
 
-def test_lee_one_text_per_author_100_mfw_reproduces_stylo_classify(shared):
+def test_lee_one_text_per_author_100_mfw_reproduces_stylo_classify(lee):
     # Same post: training rows c(1, 6, 11, 14, 16, 19, 22, 26) (one text per author), the other
     # 20 as test set, 100 MFW, classify() defaults (Classic Delta, z-scores from the training
     # set) -> accuracy 0.7 (14/20), macro precision 0.6625, recall 0.7395833, F1 0.6402778.
-    ids, X = _read_lee(shared)
+    ids, X = lee
     X = X[:, :100]
     authors = np.array([i.split("_")[0] for i in ids])
     train = np.array([1, 6, 11, 14, 16, 19, 22, 26]) - 1

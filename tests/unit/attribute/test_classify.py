@@ -1,8 +1,6 @@
 """The classifiers (wordprint.attribute.classify) and their cross-validation
 (wordprint.attribute.validation): hand-computed cases, no leakage, seeds, parity with stylo."""
 
-import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,18 +9,11 @@ from wordprint.attribute.classify import CLASSIFIERS, attribute, predict
 from wordprint.attribute.validation import cross_validate, evaluate, folds
 from wordprint.measures.distances import cross_distances
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-LEE = SHARED / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"
-lee_missing = pytest.mark.skipif(not LEE.exists(), reason=f"shared data not found at {LEE}")
-
-
-def _read_lee() -> tuple[list[str], list[str], np.ndarray]:
-    with LEE.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))[1:]
-    ids = [row[0] for row in rows]
+def _lee(lee) -> tuple[list[str], list[str], np.ndarray]:
+    """The ids, authors and table of the `lee` fixture (stylo's data set)."""
+    ids, table = lee
     # stylo's table is in percent; ours are fractions (every classifier here is unit-free)
-    X = np.array([[float(v) for v in row[1:]] for row in rows]) / 100
-    return ids, [i.split("_")[0] for i in ids], X
+    return ids, [i.split("_")[0] for i in ids], table / 100
 
 
 def _clusters(seed: int, n_per_class: int = 6, n_features: int = 20) -> tuple[np.ndarray, list]:
@@ -74,9 +65,8 @@ def test_knn_votes_and_tie_break():
     assert out["predicted"] == ["a"] and out["score"][0] == pytest.approx(0.5)
 
 
-@lee_missing
-def test_knn_with_one_neighbour_is_delta():
-    ids, authors, X = _read_lee()
+def test_knn_with_one_neighbour_is_delta(lee):
+    ids, authors, X = _lee(lee)
     delta = cross_validate(X[:, :300], authors, classifier="delta")
     knn = cross_validate(X[:, :300], authors, classifier="knn", k=1)
     assert [r["predicted"] for r in delta["predictions"]] == [
@@ -246,13 +236,12 @@ def test_bad_inputs_are_rejected():
 # --- parity with stylo on its `lee` data set (../shared/corpora/stylo-lee-freqs/SOURCE.md) ----
 
 
-@lee_missing
-def test_lee_leave_one_out_classic_delta_reproduces_stylo():
+def test_lee_leave_one_out_classic_delta_reproduces_stylo(lee):
     # Eder, stylo blog 2021-07-27 "performance measures": crossv(training.set = lee,
     # cv.mode = "leaveoneout"), Classic Delta, all 3,000 MFW -> accuracy 0.9285714 (26/28),
     # macro precision 0.94375, recall 0.9333333, F1 0.9293651; Capote recall 0.8, McCullers
     # 0.667, all others 1.0. Our z-scores come from the 27 training texts of each fold.
-    ids, authors, X = _read_lee()
+    ids, authors, X = _lee(lee)
     result = cross_validate(X, authors, ids=ids, classifier="delta", cv="loo")
     wrong = {r["id"]: r["predicted"] for r in result["predictions"] if not r["correct"]}
     assert wrong == {"Capote_Voices_1948": "Styron", "McCullers_HeartIsaLo_1940": "OConnor"}
@@ -266,13 +255,12 @@ def test_lee_leave_one_out_classic_delta_reproduces_stylo():
     assert all(v == 1.0 for c, v in recall.items() if c not in {"Capote", "McCullers"})
 
 
-@lee_missing
-def test_lee_one_text_per_author_100_mfw_reproduces_stylo_classify():
+def test_lee_one_text_per_author_100_mfw_reproduces_stylo_classify(lee):
     # Same post: training rows c(1, 6, 11, 14, 16, 19, 22, 26) (1-based, one text per author),
     # the other 20 as test set, 100 MFW, classify() defaults (Classic Delta, z-scores from the
     # training set) -> accuracy 0.7 (14/20), macro precision 0.6625, recall 0.7395833,
     # F1 0.6402778. Glasgow is never predicted: it counts in the macro averages with P = F1 = 0.
-    ids, authors, X = _read_lee()
+    ids, authors, X = _lee(lee)
     train = np.array([1, 6, 11, 14, 16, 19, 22, 26]) - 1
     test = np.setdiff1d(np.arange(len(ids)), train)
     rows = attribute(X[train][:, :100], [authors[i] for i in train], X[test][:, :100],

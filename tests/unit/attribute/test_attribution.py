@@ -1,8 +1,6 @@
 """The attribution stage over a corpus: roles, grouped cross-validation, attributing the
 questioned samples, verification, rolling Delta tables, the figure's data."""
 
-import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -22,11 +20,8 @@ from wordprint.attribute.validation import cross_validate, cross_validation, fol
 from wordprint.attribute.verification import problem_seed, verification
 from wordprint.corpus.documents import Document
 from wordprint.count.profile import DocumentError
-from wordprint.workflow.attribute import attribution_settings, classifier_options
+from wordprint.workflow.attribute import attribution_settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-LEE = SHARED / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"
-lee_missing = pytest.mark.skipif(not LEE.exists(), reason=f"shared data not found at {LEE}")
 
 
 def doc(i: str, author: str, **extra: str) -> Document:
@@ -219,15 +214,12 @@ def test_segments_of_one_document_do_not_judge_each_other():
     assert grouped["crossval"][0]["accuracy"] < 1.0
 
 
-@lee_missing
-def test_lee_leave_one_out_reproduces_stylo_through_the_stage():
+def test_lee_leave_one_out_reproduces_stylo_through_the_stage(lee):
     # The stage's cross-validation is the classifier's: stylo's published leave-one-out result
     # on lee, Classic Delta, 3,000 MFW: accuracy 0.9285714, macro F1 0.9293651 (Eder, stylo
-    # blog 2021-07-27, "performance measures"; see tests/test_classify.py).
-    with LEE.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))[1:]
-    ids = [row[0] for row in rows]
-    X = np.array([[float(v) for v in row[1:]] for row in rows]) / 100
+    # blog 2021-07-27, "performance measures"; see tests/unit/attribute/test_classify.py).
+    ids, table = lee
+    X = table / 100
     out = cross_validation({3000: X}, [i.split("_")[0] for i in ids], ids=ids,
                            classifiers=["delta"])
     row = out["crossval"][0]
@@ -257,13 +249,6 @@ def test_summary_shares_and_ties():
     assert [(r["author"], r["settings"], r["of"], r["majority"]) for r in summary] == [
         ("H", 2, 5, True), ("M", 2, 5, True), ("J", 1, 5, False)]
     assert sum(r["share"] for r in summary) == pytest.approx(1.0)
-
-
-def test_classifier_options():
-    assert classifier_options({}) == Options(measure="burrows", k=1, cost=1.0,
-                                             shrink_threshold=1.0)
-    with pytest.raises(ValueError, match="unknown classifiers"):
-        classifier_options({"classifiers": ["forest"]})
 
 
 # --- verification ---------------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 """Verification: General Impostors (wordprint.attribute.impostors), its calibration
 (wordprint.attribute.calibration) and the PAN measures (wordprint.attribute.pan_measures)."""
 
-import csv
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -26,8 +24,6 @@ from wordprint.attribute.pan_measures import (
     pan_evaluation,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-LEE = SHARED / "corpora" / "stylo-lee-freqs" / "relative_frequencies_3000mfw.csv"
 
 # A tiny verification set: 4 problems, truth 1 0 1 0, predictions .9 .2 .5 (no answer) .6.
 TRUTH = np.array([1, 0, 1, 0])
@@ -253,16 +249,14 @@ def test_bad_arguments_are_rejected():
         known_scores(X[:4], labels[:4])
 
 
-@pytest.mark.skipif(not LEE.exists(), reason=f"shared data not found at {LEE}")
-def test_lee_grey_zone_close_to_stylo_published_value():
+def test_lee_grey_zone_close_to_stylo_published_value(lee):
     # Eder, stylo blog 2018-05-30 "imposters": imposters.optimize(lee) -> p1 = 0.43, p2 = 0.55,
     # "your scores might differ a bit" (random runs; R's generator is not ours). With stylo's
     # own choice rule, 50 runs per problem and seed 0 we get p1 = 0.44, p2 = 0.50 (other seeds:
     # 0.34-0.44 and 0.50-0.55); we check we are within 0.1 of the published pair.
-    with LEE.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))[1:]
-    X = np.array([[float(v) for v in row[1:]] for row in rows]) / 100
-    labels = [row[0].split("_")[0] for row in rows]
+    ids, table = lee
+    X = table / 100
+    labels = [i.split("_")[0] for i in ids]
     out = known_scores(X, labels, iterations=50, seed=0)
     zone = fit_grey_zone(out["scores"], out["same_author"], convention="stylo")
     assert zone["p1"] == pytest.approx(0.43, abs=0.1)

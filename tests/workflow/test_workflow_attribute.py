@@ -1,13 +1,11 @@
 """The attribution stage end to end: the Federalist Papers from the local Gutenberg mirror."""
 
 import csv
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support import REPO
 
 # Fewer settings than the shipped analysis keep the test short; the corpus and roles are the same.
 REDUCED = """
@@ -22,16 +20,15 @@ attribution:
 """
 
 
-def snakemake(workdir: Path, shared: Path, *extra: str) -> subprocess.CompletedProcess:
-    command = [
-        sys.executable, "-m", "snakemake", "--snakefile", str(REPO / "Snakefile"),
-        "--directory", str(workdir), "--cores", "2",
+def run_federalist(workflow, workdir: Path, shared: Path, *extra: str):
+    """The Federalist analysis, reduced (reduced.yaml), from the local Gutenberg mirror."""
+    return workflow.run(
+        workdir, "--cores", "2",
         "--configfile", str(REPO / "config/federalist.yaml"), str(workdir / "reduced.yaml"),
         "--config", f"catalog={REPO / 'corpus/federalist.csv'}",
         f"gutenberg_mirror={shared / 'corpora/gutenberg'}",
         f"gutenberg_lock={workdir / 'lock.json'}", *extra,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=900)
+    )  # fmt: skip
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -40,12 +37,12 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def federalist(tmp_path_factory, shared):
+def federalist(tmp_path_factory, shared, workflow):
     root = tmp_path_factory.mktemp("federalist")
     (root / "config").mkdir()
     (root / "config/config.yaml").write_text((REPO / "config/config.yaml").read_text())
     (root / "reduced.yaml").write_text(REDUCED)
-    run = snakemake(root, shared)
+    run = run_federalist(workflow, root, shared)
     assert run.returncode == 0, run.stderr[-3000:]
     return root / "results" / "federalist"
 
@@ -116,13 +113,13 @@ def test_rolling_delta_and_figures(federalist):
     assert "<h2 id=\"attribution\">Attribution</h2>" in html and "General Impostors verification" in html
 
 
-def test_a_bad_attribution_setting_stops_before_any_job(tmp_path, shared):
+def test_a_bad_attribution_setting_stops_before_any_job(tmp_path, shared, workflow):
     (tmp_path / "config").mkdir()
     (tmp_path / "config/config.yaml").write_text((REPO / "config/config.yaml").read_text())
     # A candidate without known papers.
     (tmp_path / "reduced.yaml").write_text(REDUCED.replace(
         "impostors: {mfw: 300, iterations: 30}", "impostors: {candidates: [Jefferson]}"))
-    run = snakemake(tmp_path, shared, "--dry-run")
+    run = run_federalist(workflow, tmp_path, shared, "--dry-run")
     assert run.returncode != 0
     assert "config 'attribution': attribution.impostors.candidates names ['Jefferson']" in (
         run.stderr + run.stdout)
