@@ -2,26 +2,20 @@
 
 import math
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.support import ESSAY
 from wordprint.compare.concordance import collocations
 from wordprint.compare.reading import collocation_rows, growth_rows, kwic_rows, overlap_row
-from wordprint.compare.results import (
-    KeynessSettings,
-    analyse,
-    report_key_terms,
-    table_rows,
-    zeta_plot_rows,
-)
+from wordprint.compare.results import KeynessSettings, analyse, report_key_terms, zeta_plot_rows
+from wordprint.io.files import table_rows
 from wordprint.compare.sides import ComparisonError, Side, SideData, resolve_comparisons, side_data
 from wordprint.compare.tables import extremes, keyness_table, top_terms, zeta_table
 from wordprint.corpus.documents import Document
 from wordprint.count.profile import DocumentError, profile_document, sample_tokens
 
-REPO = Path(__file__).resolve().parents[1]
 SETTINGS = {"pattern": "words", "lowercase": True, "short_quotes": "quoted"}
 
 
@@ -330,7 +324,7 @@ def test_report_key_terms_spread_lines_and_blank_repeats():
 
 
 def test_tokens_re_read_add_up_to_the_profile_counts():
-    raw = (REPO / "corpus/texts/dawsey-2018-platypus-112.txt").read_bytes()
+    raw = ESSAY.read_bytes()
     settings = {**SETTINGS, "mattr_window": 500, "mtld_threshold": 0.72,
                 "views": ["full", "own"], "segment_size": 0}
     prof = profile_document(raw, doc_id="essay", settings=settings)
