@@ -62,10 +62,10 @@ def generator(seed: int, key: str) -> np.random.Generator:
 
     Examples
     --------
-    >>> a = generator(1, "dawsey-2018").integers(1000, size=3)
-    >>> b = generator(1, "dawsey-2018").integers(1000, size=3)
-    >>> bool((a == b).all()), bool((a == generator(2, "dawsey-2018").integers(1000, size=3)).all())
-    (True, False)
+    >>> generator(1, "dawsey-2018").integers(1000, size=3).tolist()  # the same on every run
+    [944, 486, 798]
+    >>> generator(2, "dawsey-2018").integers(1000, size=3).tolist()
+    [50, 444, 241]
     """
     digest = hashlib.sha256(key.encode("utf-8")).digest()
     return np.random.default_rng([int(seed), _STREAM, int.from_bytes(digest[:8], "big")])
