@@ -1,6 +1,7 @@
 # Distance matrices of every measure and MFW setting, their hierarchical clustering, flat cuts
 # and MDS coordinates, in one job (each is a fraction of a second: a job per setting would cost
-# more in start-up than the work), and how well the flat clusters agree with the labels.
+# more in start-up than the work); the dendrograms and maps drawn from them; how well the flat
+# clusters agree with the labels.
 
 
 rule cluster:
@@ -24,6 +25,52 @@ rule cluster:
         k=RUN.clusters,
     script:
         "../scripts/cluster.py"
+
+
+# The dendrogram (and with 'maps' the MDS map and heatmap) of each setting the config draws, one
+# job per measure: a figure job spends more time starting Python and matplotlib than drawing.
+rule plot_maps:
+    input:
+        distances=expand(
+            results("tables/distances/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
+        ),
+        clusters=expand(
+            results("tables/clusters/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
+        ),
+        linkage=expand(
+            results("tables/linkage/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
+        ),
+    output:
+        **map_figures(RUN.map_settings["mfw"]),
+    log:
+        logs("plot_maps/{measure}.log"),
+    conda:
+        "../envs/wordprint.yaml"
+    params:
+        linkage=config["linkage"],
+        kinds=MAP_KINDS,
+        mfw=RUN.map_settings["mfw"],
+    script:
+        "../scripts/plot_maps.py"
+
+
+# Any other setting's figures, asked for by name (e.g. results/figures/mds/burrows_mfw100.png).
+use rule plot_maps as plot_map_setting with:
+    input:
+        distances=results("tables/distances/{measure}_mfw{mfw}.csv"),
+        clusters=results("tables/clusters/{measure}_mfw{mfw}.csv"),
+        linkage=results("tables/linkage/{measure}_mfw{mfw}.csv"),
+    output:
+        **map_figures(["{mfw}"]),
+    log:
+        logs("plot_maps/{measure}_mfw{mfw}.log"),
+    params:
+        linkage=config["linkage"],
+        kinds=MAP_KINDS,
+        mfw=lambda wildcards: [wildcards.mfw],
+
+
+ruleorder: plot_maps > plot_map_setting
 
 
 # The evaluation grid: every feature set, normalisation, measure, MFW setting and clustering

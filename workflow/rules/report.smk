@@ -1,50 +1,5 @@
-# Figures (PNG at 300 dpi and SVG, each with its plotted data as CSV beside it) and the HTML report.
-
-
-# The dendrogram (and with 'maps' the MDS map and heatmap) of each setting the config draws, one
-# job per measure: a figure job spends more time starting Python and matplotlib than drawing.
-rule plot_maps:
-    input:
-        distances=expand(
-            results("tables/distances/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
-        ),
-        clusters=expand(
-            results("tables/clusters/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
-        ),
-        linkage=expand(
-            results("tables/linkage/{{measure}}_mfw{mfw}.csv"), mfw=RUN.map_settings["mfw"]
-        ),
-    output:
-        **map_figures(RUN.map_settings["mfw"]),
-    log:
-        logs("plot_maps/{measure}.log"),
-    conda:
-        "../envs/wordprint.yaml"
-    params:
-        linkage=config["linkage"],
-        kinds=MAP_KINDS,
-        mfw=RUN.map_settings["mfw"],
-    script:
-        "../scripts/plot_maps.py"
-
-
-# Any other setting's figures, asked for by name (e.g. results/figures/mds/burrows_mfw100.png).
-use rule plot_maps as plot_map_setting with:
-    input:
-        distances=results("tables/distances/{measure}_mfw{mfw}.csv"),
-        clusters=results("tables/clusters/{measure}_mfw{mfw}.csv"),
-        linkage=results("tables/linkage/{measure}_mfw{mfw}.csv"),
-    output:
-        **map_figures(["{mfw}"]),
-    log:
-        logs("plot_maps/{measure}_mfw{mfw}.log"),
-    params:
-        linkage=config["linkage"],
-        kinds=MAP_KINDS,
-        mfw=lambda wildcards: [wildcards.mfw],
-
-
-ruleorder: plot_maps > plot_map_setting
+# The vocabulary figure, the HTML report and the provenance record. Every figure is a PNG at 300 dpi
+# with its vector formats and its plotted data as CSV beside it.
 
 
 rule plot_vocabulary:
