@@ -199,7 +199,7 @@ def main() -> None:
                  for d in documents if d.id in sample)
         model = sentences.train_model(sentences.training_text(texts))
         described = list(describe_shard(profiles, documents, settings=settings,
-                                        describe=describe, model=model,
+                                        describe=describe, models={"en": model},
                                         cache_dir=folder / "cache"))
         write_json(folder / "described.json.gz", described, compact=True)
 

@@ -68,6 +68,7 @@ wildcard_constraints:
     shard=r"\d{4}",
     mfw=r"\d+",
     measure="|".join(RUN.measures),
+    language=r"[a-z]{2,3}",
 
 
 def raw_source(document):

@@ -25,15 +25,15 @@ rule count_shard:
 # One Punkt model for the corpus, learnt from a stable sample of its documents.
 rule sentence_model:
     input:
-        sources=[raw_source(d) for d in RUN.sentence_sample],
+        sources=lambda wildcards: [raw_source(d) for d in RUN.sentence_samples[wildcards.language]],
     output:
-        results("sentences/punkt.json"),
+        results("sentences/punkt-{language}.json"),
     log:
-        logs("sentence_model.log"),
+        logs("sentence_model/{language}.log"),
     conda:
         "../envs/wordprint.yaml"
     params:
-        documents=RUN.sentence_sample,
+        documents=lambda wildcards: RUN.sentence_samples[wildcards.language],
         settings=RUN.profile,
     script:
         "../scripts/sentence_model.py"
@@ -42,7 +42,7 @@ rule sentence_model:
 rule describe_shard:
     input:
         counts=results("counts/shard-{shard}.json.gz"),
-        model=results("sentences/punkt.json"),
+        models=expand(results("sentences/punkt-{language}.json"), language=RUN.sentence_samples),
     output:
         results("vocabulary/shard-{shard}.json.gz"),
     log:
@@ -55,6 +55,7 @@ rule describe_shard:
         documents=lambda wildcards: RUN.shards[wildcards.shard],
         settings=RUN.profile,
         describe=RUN.describe,
+        languages=list(RUN.sentence_samples),
         cache=config["cache"],
     script:
         "../scripts/describe_shard.py"

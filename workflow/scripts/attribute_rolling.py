@@ -3,6 +3,7 @@ from pathlib import Path
 
 from wordprint import plot
 from wordprint.attribute.rolling_tables import rolled_text, rolling_plot_rows, rolling_table
+from wordprint.count.profile import document_settings
 from wordprint.io.files import table_rows
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
@@ -15,12 +16,12 @@ def main():
     s, settings, doc = par.settings, par.profile_settings, par.document
     features = read_matrix(inp.features)[1]
     tokens, spans = rolled_text(
-        Path(inp.text).read_bytes(), doc_id=doc.id, settings=settings, view=s["view"],
-        part=doc.field("part"),
+        Path(inp.text).read_bytes(), doc_id=doc.id, settings=document_settings(settings, doc),
+        view=s["view"],
     )
     references = {
-        d.id: rolled_text(Path(p).read_bytes(), doc_id=d.id, settings=settings,
-                          part=d.field("part"))[0]
+        d.id: rolled_text(Path(p).read_bytes(), doc_id=d.id,
+                          settings=document_settings(settings, d))[0]
         for d, p in zip(par.references, inp.references)
     }
     result = rolling_table(

@@ -21,7 +21,7 @@ def main():
             {d.id: path for d, path in zip(par.documents, inp.sources)},
             comparison.target.samples + comparison.reference.samples,
             settings=par.profile_settings,
-            parts={d.id: d.field("part") for d in par.documents},
+            documents={d.id: d for d in par.documents},
             cache_dir=par.cache,
             encoded=True,
         )

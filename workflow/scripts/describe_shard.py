@@ -9,7 +9,8 @@ def main():
         snakemake.params.documents,
         settings=snakemake.params.settings,
         describe=snakemake.params.describe,
-        model=read_json(snakemake.input.model),
+        models={code: read_json(path)
+                for code, path in zip(snakemake.params.languages, snakemake.input.models)},
         cache_dir=snakemake.params.cache,
     )
     write_json_array(snakemake.output[0], descriptions, compact=True)

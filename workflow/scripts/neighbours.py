@@ -28,7 +28,7 @@ def intervals(inp, par):
         {d.id: f for d, f in zip(par.documents, inp.sources)},
         views,
         settings=par.profile_settings,
-        parts={d.id: d.field("part") for d in par.documents},
+        documents={d.id: d for d in par.documents},
         cache_dir=par.cache,
         encoded=True,
     )

@@ -29,6 +29,7 @@ from wordprint.attribute.rolling import (
     token_offsets,
 )
 from wordprint.count.profile import DocumentError, clean_document
+from wordprint.text.language import LanguageOptions
 from wordprint.measures.distances import MeasureName
 from wordprint.text.quotes import split_quotations
 from wordprint.text.tokenize import words
@@ -67,8 +68,9 @@ def rolled_text(
 ) -> tuple[list[str], list[tuple[int, int]]]:
     """Tokens of one view of a document, cleaned as the profiles are, and its quotation spans.
 
-    ``settings`` are the profile settings (``pattern``, ``lowercase``, ``short_quotes``,
-    ``split``). Quotation spans (:func:`quotation_token_spans`) are found in the ``full``
+    ``settings`` are the document's profile settings (``pattern``, ``lowercase``,
+    ``short_quotes``, ``split`` and, from :func:`wordprint.count.profile.document_settings`,
+    its ``part`` and ``language``). Quotation spans (:func:`quotation_token_spans`) are found in the ``full``
     view only; the other views have none to show.
 
     Examples
@@ -78,8 +80,9 @@ def rolled_text(
     (['he', 'said', 'no', 'more', 'of', 'this', 'and', 'left'], [(2, 6)])
     """
     texts, _ = clean_document(
-        raw, doc_id=doc_id, short_quotes=settings.get("short_quotes", "quoted"), part=part,
-        split=settings.get("split"),
+        raw, doc_id=doc_id, short_quotes=settings.get("short_quotes", "quoted"),
+        part=settings.get("part", part), split=settings.get("split"),
+        language=LanguageOptions(**settings.get("language", {})), tei=settings.get("tei"),
     )
     pattern = settings.get("pattern", "words")
     tokens = words(texts[view], pattern=pattern, lowercase=settings.get("lowercase", True))

@@ -25,7 +25,7 @@ from wordprint.describe.views import describe_view
 from wordprint.features.mfw import feature_counts
 from wordprint.text.gutenberg import strip_gutenberg
 from wordprint.text.quotes import split_quotations
-from wordprint.text.language import LanguageOptions, prepare
+from wordprint.text.language import LanguageOptions, language_code, options_for, prepare
 from wordprint.text.split import book_part
 from wordprint.text.tei import TeiError, is_tei, read_tei
 from wordprint.text.decode import DecodeError, decode_text, normalise
@@ -34,9 +34,12 @@ from wordprint.text.tokenize import TokenIds, has_words, sentence_lengths, words
 if TYPE_CHECKING:  # pragma: no cover - nltk is imported when a document is described
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
+    from wordprint.corpus.documents import Document
+
 # Bump when the per-document computation changes, so cached profiles are recomputed.
 # 5: counting apart from the descriptions; the token cache keeps each view's text.
-PROFILE_VERSION = "5"
+# 6: a dash between words separates them (it used to become a hyphen, joining them); TEI input.
+PROFILE_VERSION = "6"
 
 VIEWS = ("full", "own", "quoted", "notes")
 # The views cut out of a document by splitting its quotations.
@@ -66,6 +69,48 @@ class DescribeSettings(TypedDict, total=False):
 
 class DocumentError(ValueError):
     """A document that cannot be analysed; the message names it and the fix."""
+
+
+def language_of(document: Document, default: str = "en") -> str:
+    """A document's language code: its catalog column ``language`` (for TEI files filled from
+    ``xml:lang``), else ``default``.
+
+    >>> from wordprint.corpus.documents import Document
+    >>> d = Document("a", "A", "T", "", "g", "a.txt", "file", "a.txt", {"language": "fr-FR"})
+    >>> language_of(d), language_of(Document("b", "B", "T", "", "g", "b", "file", "b"), "de")
+    ('fr', 'de')
+    """
+    return language_code(document.field("language")) or language_code(default)
+
+
+def document_settings(settings: ProfileSettings, document: Document) -> ProfileSettings:
+    """The settings one document is counted with: the run's, with the part of a book it is
+    and the options of its language (:mod:`wordprint.text.language`), each only when it
+    changes something, so that a document's cache key is the same in every run that treats
+    it the same. The run's ``languages`` table (``default``: the corpus's language code,
+    ``tokenizer``: options for every language, ``by_language``: options for one) is resolved
+    here and not passed on.
+
+    >>> from wordprint.corpus.documents import Document
+    >>> d = Document("a", "A", "T", "", "g", "a.xml", "file", "a.xml", {"language": "fr"})
+    >>> run = {"pattern": "words", "languages": {"default": "en", "tokenizer": {},
+    ...                                         "by_language": {}}}
+    >>> document_settings(run, d)["language"]["elisions"]
+    'split'
+    >>> document_settings({"pattern": "words"}, d)
+    {'pattern': 'words'}
+    """
+    own = ProfileSettings(**{k: v for k, v in settings.items() if k != "languages"})
+    if document.field("part"):
+        own["part"] = document.field("part")
+    languages = settings.get("languages")
+    if languages:
+        code = language_of(document, languages["default"])
+        overrides = {**languages["tokenizer"], **languages["by_language"].get(code, {})}
+        options = options_for(code, overrides)
+        if not options.changes_nothing():
+            own["language"] = options.as_dict()
+    return own
 
 
 def profile_view(
@@ -301,14 +346,15 @@ def sample_tokens(
     samples: Sequence[tuple[str, str]],
     *,
     settings: Mapping[str, Any],
-    parts: Mapping[str, str] | None = None,
+    documents: Mapping[str, Document] | None = None,
 ) -> dict[str, list[str]]:
     """Tokens of each (document, view) sample, by sample id, cleaned as the profile step does.
 
-    ``raws`` maps document ids to raw bytes; ``settings`` are the profile settings
+    ``raws`` maps document ids to raw bytes; ``settings`` are the run's profile settings
     (``pattern``, ``lowercase``, ``short_quotes`` and, for books cut into documents,
-    ``split``), and ``parts`` each document's catalog ``part``, if any. Each document is
-    cleaned once (:func:`wordprint.count.profile.clean_document`) and each view tokenised with
+    ``split``); ``documents`` (by id) give each document's part of a book and language
+    (:func:`document_settings`). Each document is cleaned once
+    (:func:`wordprint.count.profile.clean_document`) and each view tokenised with
     :func:`wordprint.text.tokenize.words`, so the tokens add up to the counts in the profile.
 
     Examples
@@ -318,21 +364,23 @@ def sample_tokens(
     ...               settings=settings)
     {'d': ['he', 'said', 'no', 'way', 'to', 'them'], 'd (own)': ['he', 'said', 'to', 'them']}
     """
-    parts = parts or {}
     texts: dict[str, dict[str, str]] = {}
     result: dict[str, list[str]] = {}
     for doc, view in samples:
         if doc not in texts:
+            own = document_settings(settings, documents[doc]) if documents else settings
             texts[doc] = clean_document(
                 raws[doc],
                 doc_id=doc,
-                short_quotes=settings.get("short_quotes", "quoted"),
-                part=parts.get(doc, ""),
-                split=settings.get("split"),
+                short_quotes=own.get("short_quotes", "quoted"),
+                part=own.get("part", ""),
+                split=own.get("split"),
                 quotations=any(v in QUOTATION_VIEWS for d, v in samples if d == doc),
+                language=LanguageOptions(**own.get("language", {})),
+                tei=own.get("tei"),
             )[0]
         result[sample_id(doc, view)] = words(
-            texts[doc][view],
+            texts[doc].get(view, ""),
             pattern=settings.get("pattern", "words"),
             lowercase=settings.get("lowercase", True),
         )

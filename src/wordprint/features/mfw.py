@@ -130,20 +130,40 @@ def mfw_range(minimum: int, maximum: int, step: int) -> list[int]:
     return list(range(minimum, maximum + 1, step))
 
 
-def _word_list(name: str) -> tuple[str, ...]:
-    # Package data (pyproject: [tool.setuptools.package-data]); "#" starts a comment line.
-    text = resources.files("wordprint").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+#: The languages wordprint ships function-word and pronoun lists for (data/*_<code>.txt).
+WORD_LIST_LANGUAGES = ("en", "de", "fr", "it", "es", "la", "pl")
 
 
 @functools.cache
-def function_words() -> tuple[str, ...]:
-    """The shipped English function-word list (``data/function_words_en.txt``), in file order.
+def _word_list(kind: str, language: str) -> tuple[str, ...]:
+    # Package data (pyproject: [tool.setuptools.package-data]); "#" starts a comment line.
+    if language not in WORD_LIST_LANGUAGES:
+        raise ValueError(
+            f"wordprint has no {kind.replace('_', '-')} list for language {language!r}; it ships "
+            f"{', '.join(WORD_LIST_LANGUAGES)}. Leave the option off for this corpus."
+        )
+    name = f"{kind}_{language}.txt"
+    text = resources.files("wordprint").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    # An elided form ("l'", "dell'") is listed as written; its token is the word without the
+    # apostrophe, as the tokenizer cuts it off (elisions split, or the 'letters' pattern).
+    words = (line.rstrip("'") for line in lines if line and not line.startswith("#"))
+    return tuple(dict.fromkeys(words))
 
-    About 300 closed-class words by grammatical class (determiners, pronouns, prepositions,
-    conjunctions, auxiliaries and modals, closed adverbs), including all 70 words of Mosteller &
-    Wallace (1964); the file's header says how it was assembled.
+
+def _lists(kind: str, languages: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for code in languages for w in _word_list(kind, code)))
+
+
+def function_words(language: str = "en") -> tuple[str, ...]:
+    """The shipped function-word list of ``language`` (``data/function_words_<code>.txt``), in
+    file order; elided forms without their apostrophe (``l'`` -> ``l``).
+
+    English: about 300 closed-class words by grammatical class (determiners, pronouns,
+    prepositions, conjunctions, auxiliaries and modals, closed adverbs), including all 70 words
+    of Mosteller & Wallace (1964). German, French, Italian, Spanish, Latin and Polish: the
+    closed classes of a reference grammar of each (named in each file's header), written for
+    wordprint. Each file's header says how it was assembled.
 
     References
     ----------
@@ -154,16 +174,19 @@ def function_words() -> tuple[str, ...]:
     --------
     >>> "upon" in function_words() and "revolution" not in function_words()
     True
+    >>> "l" in function_words("fr") and "daß" in function_words("de")
+    True
     """
-    return _word_list("function_words_en.txt")
+    return _word_list("function_words", language)
 
 
-@functools.cache
-def pronouns() -> tuple[str, ...]:
-    """The shipped English personal pronouns (``data/pronouns_en.txt``), in file order.
+def pronouns(language: str = "en") -> tuple[str, ...]:
+    """The shipped personal pronouns of ``language`` (``data/pronouns_<code>.txt``), in file
+    order.
 
-    All forms of the personal pronouns that refer to people (not "it"), with the Early Modern
-    second-person forms and pronoun contractions; a superset of stylo's English list.
+    All forms of the personal pronouns that refer to people (not "it" and its equivalents),
+    with the Early Modern English second-person forms and pronoun contractions; for English a
+    superset of stylo's list.
 
     References
     ----------
@@ -174,16 +197,23 @@ def pronouns() -> tuple[str, ...]:
     --------
     >>> "thee" in pronouns() and "it" not in pronouns()
     True
+    >>> "sie" in pronouns("de") and "es" not in pronouns("de")
+    True
     """
-    return _word_list("pronouns_en.txt")
+    return _word_list("pronouns", language)
 
 
 @overload
-def delete_pronouns(counts: Mapping[str, int]) -> dict[str, int]: ...
+def delete_pronouns(
+    counts: Mapping[str, int], *, languages: Sequence[str] = ...
+) -> dict[str, int]: ...
 @overload
-def delete_pronouns(counts: Sequence[str]) -> list[str]: ...
-def delete_pronouns(counts: Mapping[str, int] | Sequence[str]) -> dict[str, int] | list[str]:
-    """Drop the personal pronouns (see :func:`pronouns`) from a document's counts or a word list.
+def delete_pronouns(counts: Sequence[str], *, languages: Sequence[str] = ...) -> list[str]: ...
+def delete_pronouns(
+    counts: Mapping[str, int] | Sequence[str], *, languages: Sequence[str] = ("en",)
+) -> dict[str, int] | list[str]:
+    """Drop the personal pronouns of ``languages`` (see :func:`pronouns`) from a document's
+    counts or a word list.
 
     stylo's ``delete.pronouns``: the pronoun columns are removed from the frequency table
     after relative frequencies were computed, so keep dividing by the document's full token
@@ -201,7 +231,7 @@ def delete_pronouns(counts: Mapping[str, int] | Sequence[str]) -> dict[str, int]
     >>> delete_pronouns(["the", "he", "of"])
     ['the', 'of']
     """
-    drop = set(pronouns())
+    drop = set(_lists("pronouns", languages))
     if isinstance(counts, Mapping):
         return {w: c for w, c in counts.items() if w not in drop}
     return [w for w in counts if w not in drop]
@@ -214,8 +244,10 @@ def select_words(
     min_share: float = 0.0,
     drop_pronouns: bool = False,
     start_at: int = 0,
+    languages: Sequence[str] = ("en",),
 ) -> list[str]:
-    """The MFW list as stylo builds it: rank, cull, delete pronouns, skip ``start_at``, take ``n``.
+    """The MFW list as stylo builds it: rank, cull, delete pronouns (of the corpus's
+    ``languages``), skip ``start_at``, take ``n``.
 
     The order of the steps is stylo's (``stylo()``'s main loop): culling and pronoun deletion
     act on the whole ranked word list, and ``start_at`` (counted from 0 here, from 1 in stylo)
@@ -237,14 +269,18 @@ def select_words(
     if min_share > 0:
         ranked = cull(counts, ranked, min_share=min_share)
     if drop_pronouns:
-        ranked = delete_pronouns(ranked)
+        ranked = delete_pronouns(ranked, languages=languages)
     return ranked[start_at : start_at + n]
 
 
 def function_word_table(
-    counts: Sequence[Mapping[str, int]], *, totals: Sequence[int]
+    counts: Sequence[Mapping[str, int]],
+    *,
+    totals: Sequence[int],
+    languages: Sequence[str] = ("en",),
 ) -> tuple[list[str], np.ndarray]:
-    """Relative frequencies of the shipped function words (:func:`function_words`).
+    """Relative frequencies of the shipped function words of ``languages``
+    (:func:`function_words`).
 
     Returns the function words that occur in the corpus, ranked by mean relative frequency
     (most frequent first, ties alphabetical, as :func:`most_frequent_words`; rank order matters
@@ -267,7 +303,7 @@ def function_word_table(
         raise ValueError("totals must be positive token counts, one per document")
     if len(totals) != len(counts):
         raise ValueError(f"totals has {len(totals)} entries, expected {len(counts)}")
-    keep = set(function_words())
+    keep = set(_lists("function_words", languages))
     mean: dict[str, float] = {}
     for doc, total in zip(counts, totals):
         for word, count in doc.items():
@@ -383,12 +419,13 @@ def feature_table(
     start_at: int = 0,
     drop_pronouns: bool = False,
     only_function_words: bool = False,
+    languages: Sequence[str] = ("en",),
 ) -> tuple[list[str], np.ndarray]:
     """The ``n`` most frequent features after stylo's selection, and their relative frequencies.
 
     Ranked by mean relative frequency, culled (a feature kept when at least ``culling`` of the
-    documents use it), pronouns dropped, restricted to the shipped function words when asked,
-    then ``start_at`` top features skipped (see :func:`wordprint.features.mfw.select_words`). Each
+    documents use it), pronouns dropped, restricted to the shipped function words when asked
+    (both in the corpus's ``languages``), then ``start_at`` top features skipped (see :func:`wordprint.features.mfw.select_words`). Each
     count is divided by the document's total in ``totals``. The selection of a smaller ``n`` is
     a prefix of a larger one, so one table at the largest ``n`` serves every setting.
 
@@ -403,9 +440,10 @@ def feature_table(
         raise ValueError(f"n (the number of features) must be at least 1, got {n}")
     if start_at < 0:
         raise ValueError(f"start_at must be 0 or more, got {start_at}")
-    ranked = select_words(counts, n=sys.maxsize, min_share=culling, drop_pronouns=drop_pronouns)
+    ranked = select_words(counts, n=sys.maxsize, min_share=culling, drop_pronouns=drop_pronouns,
+                          languages=languages)
     if only_function_words:
-        keep = set(function_words())
+        keep = set(_lists("function_words", languages))
         ranked = [w for w in ranked if w in keep]
     chosen = ranked[start_at : start_at + n]
     return chosen, relative_frequencies(counts, chosen, totals=totals)

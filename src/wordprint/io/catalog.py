@@ -25,6 +25,7 @@ from pathlib import Path
 
 from wordprint.corpus.documents import REQUIRED_COLUMNS, Document
 from wordprint.text.decode import DecodeError, decode_text, file_kind
+from wordprint.text.tei import is_tei, tei_language
 
 SOURCE_KINDS = ("file", "sotu", "gutenberg")
 # A document id becomes part of file names: letters, digits, '.', '_', '-', no leading dot.
@@ -51,7 +52,7 @@ def _resolve(
 ) -> tuple[str, str]:
     where = f"catalog row {row} (id {doc_id!r}), column 'source'"
     match = re.match(r"^([A-Za-z][A-Za-z0-9_-]+):(?!//)(.*)$", source)
-    if match and match.group(1).lower() != "file":
+    if match and match.group(1).lower() not in ("file", "tei"):
         kind, rest = match.group(1).lower(), match.group(2).strip()
         if kind == "sotu":
             if not SAFE_ID.match(rest):
@@ -77,7 +78,8 @@ def _resolve(
             f"{where}: unknown source kind {kind!r} in {source!r}. Known kinds: "
             f"{', '.join(SOURCE_KINDS)} (a plain relative path means a local file)."
         )
-    relative = source[5:] if source.lower().startswith("file:") else source
+    # A TEI file is a local file too (tei:texts/novel.xml); its content says it is TEI.
+    relative = re.sub(r"^(?i:file|tei):", "", source)
     lexical = Path(os.path.normpath(folder / relative))
     if not allow_outside and not lexical.is_relative_to(folder):
         raise CatalogError(
@@ -97,7 +99,8 @@ def _resolve(
                 f"{where}: the file {relative!r} is empty. Add the document's text or remove the row."
             )
         with open(path, "rb") as fh:
-            kind = file_kind(fh.read(1024))
+            head = fh.read(2048)
+        kind = None if is_tei(head) else file_kind(head)
         if kind:
             raise CatalogError(
                 f"{where}: the file {relative!r} is {kind}, not plain text. Save or extract its "
@@ -182,6 +185,10 @@ def parse_catalog(
             allow_outside=allow_outside,
         )
         extra = {k: v for k, v in row.items() if k not in REQUIRED_COLUMNS and k}
+        if kind == "file" and not extra.get("language") and check_files:
+            language = tei_language(Path(locator))
+            if language:
+                extra["language"] = language
         documents.append(
             Document(
                 id=doc_id,
@@ -207,8 +214,15 @@ def read_catalog(
 
     UTF-8 (with or without a BOM), UTF-16 with a BOM (spreadsheets' "Unicode text") and
     Windows-1252 are read; ``allow_outside`` lets sources lie outside the catalog's folder.
+    A folder is a catalog too: its ``.txt`` and TEI ``.xml`` files, named and described as
+    :func:`wordprint.io.folder.folder_catalog` does.
     """
     path = Path(path)
+    if path.is_dir():
+        from wordprint.io.folder import folder_catalog  # it builds on this module
+
+        return parse_catalog(folder_catalog(path), folder=path.resolve(),
+                             check_files=check_files, allow_outside=allow_outside)
     if not path.is_file():
         raise CatalogError(
             f"the catalog {str(path)!r} does not exist. Set 'catalog' in the config "

@@ -7,6 +7,10 @@ does the same, so a folder prepared for stylo becomes a wordprint catalog in one
 The fallback, for a name without an underscore (``emma.txt``): the whole name is the author and
 the title, as in stylo; such a text shares its label with no other, so add an underscore or edit
 the catalog's ``author`` column before scoring clusters by author.
+
+A TEI file (``.xml``) names itself: author, title, year and language come from its
+``<teiHeader>`` (:func:`wordprint.text.tei.read_tei_header`), the file name only where the
+header says nothing; the catalog then has a ``language`` column.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ import re
 from pathlib import Path
 
 from wordprint.io.catalog import REQUIRED_COLUMNS, SAFE_ID, CatalogError
+from wordprint.text.tei import TeiError, read_tei_header
 
 __all__ = ["catalog_row", "folder_catalog", "TEXT_SUFFIXES"]
 
-#: The files a folder's catalog lists.
-TEXT_SUFFIXES = (".txt",)
+#: The files a folder's catalog lists: plain texts and TEI XML.
+TEXT_SUFFIXES = (".txt", ".xml")
 
 
 def catalog_row(path: Path) -> dict[str, str]:
@@ -45,7 +50,7 @@ def catalog_row(path: Path) -> dict[str, str]:
             "Rename the file."
         )
     author = author.strip() or stem
-    return {
+    row = {
         "id": doc_id,
         "author": author,
         "title": title.replace("_", " ").strip() or stem,
@@ -53,6 +58,14 @@ def catalog_row(path: Path) -> dict[str, str]:
         "group": author,
         "source": path.name,
     }
+    if path.suffix.lower() == ".xml":
+        try:
+            header = read_tei_header(path, doc_id=doc_id)
+        except TeiError as err:
+            raise CatalogError(f"file {path.name!r}: {err}") from None
+        row.update({k: v for k, v in header.items() if v})
+        row["group"] = row["author"]
+    return row
 
 
 def folder_catalog(folder: str | Path) -> str:
@@ -79,8 +92,9 @@ def folder_catalog(folder: str | Path) -> str:
                 f"{row['id']!r}. Rename one of them."
             )
         seen[row["id"]] = row["source"]
+    columns = [*REQUIRED_COLUMNS, *(["language"] if any("language" in r for r in rows) else [])]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=REQUIRED_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", restval="")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()

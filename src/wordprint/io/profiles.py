@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,8 @@ from wordprint.count.profile import (
     DocumentError,
     ProfileSettings,
     describe_document,
+    document_settings,
+    language_of,
     profile_document,
 )
 from wordprint.text.sentences import model_digest, splitter
@@ -41,9 +43,8 @@ def profile_shard(
     cached, one at a time (the shard job writes each as it comes)."""
     for document, source in zip(documents, sources, strict=True):
         raw = Path(source).read_bytes()
-        # One section of a book: the part belongs to the cache key.
-        part = {"part": document.field("part")} if document.field("part") else {}
-        doc_settings = {**settings, **part}
+        # The document's part of a book and its language belong to its cache key.
+        doc_settings = document_settings(settings, document)
         sha = hashlib.sha256(raw).hexdigest()
         key = cache_key(sha, doc_settings, version=PROFILE_VERSION)
         cached = cache_file(cache_dir, "profiles", key)
@@ -73,21 +74,24 @@ def describe_shard(
     *,
     settings: ProfileSettings,
     describe: DescribeSettings,
-    model: dict[str, Any],
+    models: Mapping[str, dict[str, Any]],
     cache_dir: str | Path,
 ) -> Iterator[dict[str, Any]]:
     """Vocabulary statistics (and intervals) of every profiled view of ``documents``, whose
     counting ``profiles`` (:func:`profile_shard`, same order) say which views they have and
-    where their tokens are cached; sentences are split with the corpus's Punkt ``model``
-    (:mod:`wordprint.text.sentences`). Each document's result is cached, one at a time."""
-    split_with = None  # the model is loaded once, and only when a document is not cached
-    digest = model_digest(model)
+    where their tokens are cached; sentences are split with the Punkt model of the document's
+    language (``models``: language code -> model, :mod:`wordprint.text.sentences`). Each
+    document's result is cached, one at a time."""
+    splitters: dict[str, Any] = {}  # each model loaded once, only when a document needs it
+    digests = {code: model_digest(model) for code, model in models.items()}
+    default = settings.get("languages", {}).get("default", "en")
     for document, profile in zip(documents, profiles, strict=True):
-        part = {"part": document.field("part")} if document.field("part") else {}
-        tokens = token_cache_path(cache_dir, profile["sha256"], {**settings, **part})
+        code = language_of(document, default) if len(models) > 1 else next(iter(models))
+        own = document_settings(settings, document)
+        tokens = token_cache_path(cache_dir, profile["sha256"], own)
         views = sorted(profile["views"])
         # The tokens' own key stands for the text and every setting that shaped them.
-        key = cache_key(tokens.stem, {**describe, "views": views, "punkt": digest},
+        key = cache_key(tokens.stem, {**describe, "views": views, "punkt": digests[code]},
                         version=PROFILE_VERSION)
         cached = cache_file(cache_dir, "descriptions", key)
         if cached.is_file():
@@ -100,12 +104,13 @@ def describe_shard(
                     f"({tokens}). Rerun the workflow: the counting step puts them back."
                 )
             log.info("%s: describing %s", document.id, ", ".join(views))
-            split_with = split_with or splitter(model)
+            if code not in splitters:
+                splitters[code] = splitter(models[code])
             texts = read_tokens(tokens, encoded=True, texts=True)
             described = describe_document(
                 {view: texts[view] for view in views},
                 doc_id=document.id,
-                splitter=split_with,
+                splitter=splitters[code],
                 pattern=settings["pattern"],
                 settings=describe,
             )

@@ -17,15 +17,18 @@ from typing import Any
 
 import numpy as np
 
+from wordprint.corpus.documents import Document
 from wordprint.corpus.samples import sample_id
 from wordprint.io.files import atomic_file
-from wordprint.count.profile import PROFILE_VERSION, sample_tokens
+from wordprint.count.profile import PROFILE_VERSION, document_settings, sample_tokens
 from wordprint.io.shards import cache_file, cache_key
 from wordprint.text.tokenize import TokenIds
 
 # The settings a document's cached tokens depend on: those of its views' texts, and which views
 # are kept (a profile also depends on e.g. the n-gram feature sets).
-TOKEN_SETTINGS = ("pattern", "lowercase", "short_quotes", "part", "split", "views")
+TOKEN_SETTINGS = (
+    "pattern", "lowercase", "short_quotes", "part", "split", "views", "language", "tei",
+)
 
 
 def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, Any]) -> Path:
@@ -106,11 +109,11 @@ class StreamedTokens(Mapping[str, list[str]]):
         samples: Sequence[tuple[str, str]],
         *,
         settings: Mapping[str, Any],
-        parts: Mapping[str, str] | None = None,
+        documents: Mapping[str, Document] | None = None,
         cache_dir: str | Path | None = None,
         encoded: bool = False,
     ) -> None:
-        self._sources, self._settings, self._parts = sources, settings, parts or {}
+        self._sources, self._settings, self._documents = sources, settings, documents
         self._cache_dir, self._encoded = cache_dir, encoded
         self._samples = {sample_id(doc, view): (doc, view) for doc, view in samples}
         self._document: str | None = None
@@ -129,9 +132,10 @@ class StreamedTokens(Mapping[str, list[str]]):
         views = [view for d, view in self._samples.values() if d == doc]
         raw = Path(self._sources[doc]).read_bytes()
         if self._cache_dir is not None:
-            part = {"part": self._parts[doc]} if self._parts.get(doc) else {}
+            own = (document_settings(self._settings, self._documents[doc])
+                   if self._documents else self._settings)
             sha = hashlib.sha256(raw).hexdigest()
-            path = token_cache_path(self._cache_dir, sha, {**self._settings, **part})
+            path = token_cache_path(self._cache_dir, sha, own)
             if path.is_file():
                 # The count step caches the views that have words: a missing one has none.
                 cached = read_tokens(path, encoded=self._encoded)
@@ -142,7 +146,7 @@ class StreamedTokens(Mapping[str, list[str]]):
             {doc: raw},
             [(doc, view) for view in views],
             settings=self._settings,
-            parts=self._parts,
+            documents=self._documents,
         )
         return {k: TokenIds.of(v) for k, v in tokens.items()} if self._encoded else tokens
 

@@ -29,11 +29,15 @@ _FOLD = str.maketrans(
         "\u00bb": '"',
         "\u2010": "-",
         "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
         "\u2212": "-",
+        # A dash is punctuation, never part of a word: "still\u2014as" is two words, and an
+        # ASCII hyphen there would make it one ("still-as"). Spaced, it separates them.
+        "\u2012": " - ",
+        "\u2013": " - ",
+        "\u2014": " - ",
+        "\u2015": " - ",
+        "\u2e3a": " - ",
+        "\u2e3b": " - ",
         "\u00a0": " ",
         "\u2009": " ",
         "\u202f": " ",
@@ -182,12 +186,15 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 
 def normalise(text: str) -> str:
-    """NFC, straight quotes and apostrophes, ASCII hyphens for dashes, ``\\n`` line ends.
+    """NFC, straight quotes and apostrophes, ASCII hyphens for hyphens, a spaced ``-`` for
+    dashes (en, em, figure dashes and the horizontal bar separate words), ``\\n`` line ends.
 
     Examples
     --------
     >>> normalise("“Workers’ state”\\r\\n—Trotsky")
-    '"Workers\\' state"\\n-Trotsky'
+    '"Workers\\' state"\\n - Trotsky'
+    >>> normalise("still—as self‐made, 1830–1848")
+    'still - as self-made, 1830 - 1848'
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -13,11 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from wordprint.attribute.plan import known_documents
 from wordprint.corpus.documents import Document
-from wordprint.count.profile import DescribeSettings, ProfileSettings
+from wordprint.count.profile import DescribeSettings, ProfileSettings, language_of
 from wordprint.evaluate.robustness import grid_settings
-from wordprint.features.mfw import mfw_range
+from wordprint.features.mfw import WORD_LIST_LANGUAGES, mfw_range
 from wordprint.io.shards import shard_of
+from wordprint.text.language import language_code
 from wordprint.text.sentences import sample_documents
 from wordprint.text.split import PRESETS as SPLIT_PRESETS
 from wordprint.text.tokenize import TOKEN_PATTERNS
@@ -76,11 +78,39 @@ def command_line_types(config: dict[str, Any]) -> None:
         config["allow_outside_catalog"] = config["allow_outside_catalog"] == "true"
 
 
-def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
-    """The counting settings of a run, from its (validated) configuration.
+LANGUAGE_OPTIONS = ("elisions", "sharp_s", "latin", "script")
 
-    Feature sets besides words and the book-splitting options enter only when configured, so
-    cached profiles of runs that do not use them stay valid.
+
+def language_table(
+    config: Mapping[str, Any], documents: Sequence[Document] = ()
+) -> dict[str, Any] | None:
+    """How each document's language is prepared for tokenising: the corpus's language code
+    (``default``), the config's tokenizer options for every language and for one, resolved per
+    document by :func:`wordprint.count.profile.document_settings`; None for a corpus of English
+    documents with the presets, where nothing changes.
+
+    >>> config = {"language": "fr", "tokenizer": {"elisions": "auto"}, "languages": {}}
+    >>> language_table(config)
+    {'default': 'fr', 'tokenizer': {}, 'by_language': {}}
+    """
+    default = language_code(config.get("language", "en")) or "en"
+    tokenizer = {k: v for k in LANGUAGE_OPTIONS
+                 if (v := config.get("tokenizer", {}).get(k, "auto")) != "auto"}
+    by_language = {language_code(k): dict(v) for k, v in config.get("languages", {}).items()}
+    codes = {language_of(d, default) for d in documents} or {default}
+    if codes == {"en"} and not tokenizer and not by_language.get("en"):
+        return None
+    return {"default": default, "tokenizer": tokenizer, "by_language": by_language}
+
+
+def profile_settings(
+    config: Mapping[str, Any], documents: Sequence[Document] = ()
+) -> ProfileSettings:
+    """The counting settings of a run, from its (validated) configuration and its documents.
+
+    Feature sets besides words, the book-splitting options, the front and back matter of TEI
+    documents and the languages' tokenizer options enter only when configured, so cached
+    profiles of runs that do not use them stay valid.
     """
     sampling = config.get("sampling", {})
     settings: ProfileSettings = {
@@ -97,6 +127,12 @@ def profile_settings(config: Mapping[str, Any]) -> ProfileSettings:
     split = SPLIT_PRESETS.get(split) if isinstance(split, str) else split
     if split:
         settings["split"] = split
+    tei = {k: v for k, v in config.get("tei", {}).items() if v}
+    if tei:
+        settings["tei"] = tei
+    languages = language_table(config, documents)
+    if languages:
+        settings["languages"] = languages
     return settings
 
 
@@ -154,11 +190,12 @@ class RunSettings:
     report_mfw: int  # the setting the report shows
     report_measure: str
     clusters: int  # k of the flat clusters
+    known: list[str]  # documents whose labels score the clusters (role known; not questioned)
     shards: dict[str, ShownList]  # shard number (4 digits) -> its documents
     analyses: list[str]  # what is built beyond the core (config 'analyses')
     profile: ProfileSettings
     describe: DescribeSettings
-    sentence_sample: ShownList  # the documents the corpus's Punkt model learns from
+    sentence_samples: dict[str, ShownList]  # language -> the documents its Punkt model learns from
     samples: dict[str, Any]  # which views become rows (wordprint.corpus.samples.samples)
     sampling: dict[str, Any]
     selection: dict[str, Any]  # culling, start_at, pronouns, function words
@@ -213,7 +250,19 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
             f"wordprint: config label_column is {label_column!r}, but the catalog has no such "
             "column. Name an existing column, e.g. author or group."
         )
-    labels = {d.field(label_column) for d in documents}
+    # Only known documents' labels are evidence: a questioned text's "unknown" is no author.
+    roles = config.get("attribution", {})
+    role_column = roles.get("role_column", "role")
+    known = known_documents(documents, role_column=role_column,
+                            questioned=roles.get("questioned", ()))
+    if not known:
+        raise SettingsError(
+            f"wordprint: the catalog column {role_column!r} (attribution.role_column) marks no "
+            "document 'known', so no label can score the clusters. Mark the documents of known "
+            "authorship 'known', or name another column in attribution.role_column."
+        )
+    scored = frozenset(known)
+    labels = {d.field(label_column) for d in documents if d.id in scored}
     clusters = len(labels) if config["clusters"] == "auto" else config["clusters"]
 
     shards: dict[str, ShownList] = {}
@@ -221,15 +270,31 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
         shard = f"{shard_of(document.id, config['shards']):04d}"
         shards.setdefault(shard, ShownList()).append(document)
 
-    profile = shown_safely(profile_settings(config))
+    profile = shown_safely(profile_settings(config, documents))
     if "features" in profile and config["sampling"]["method"] == "consecutive":
         raise SettingsError(
             f"wordprint: config features {config['features']} includes n-grams, which are "
             "counted per document, not per consecutive segment. Use sampling.method none or "
             "random, or features: [words]."
         )
-    sampled = set(sample_documents([d.id for d in documents]))
+    default_language = language_code(config.get("language", "en")) or "en"
+    by_language: dict[str, list[Document]] = {}
+    for document in documents:
+        by_language.setdefault(language_of(document, default_language), []).append(document)
+    sentence_samples = {}
+    for code, written in sorted(by_language.items()):
+        sampled = set(sample_documents([d.id for d in written]))
+        sentence_samples[code] = ShownList(d for d in written if d.id in sampled)
 
+    if config["delete_pronouns"] or config["function_words"]:
+        missing = sorted(set(by_language) - set(WORD_LIST_LANGUAGES))
+        if missing:
+            raise SettingsError(
+                f"wordprint: config 'delete_pronouns'/'function_words' need the word lists of "
+                f"the corpus's languages, and wordprint has none for {', '.join(missing)} "
+                f"(it ships {', '.join(WORD_LIST_LANGUAGES)}). Turn the option off, or set the "
+                "documents' 'language' in the catalog."
+            )
     consensus = config["consensus"]
     robustness = config["robustness"]
     robustness_grid = {
@@ -251,11 +316,12 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
         report_mfw=report_mfw,
         report_measure=report_measure,
         clusters=clusters,
+        known=known,
         shards=shards,
         analyses=config["analyses"],
         profile=profile,
         describe=describe_settings(config),
-        sentence_sample=ShownList(d for d in documents if d.id in sampled),
+        sentence_samples=sentence_samples,
         samples={
             "views": config["views"],
             "min_quoted_share": config["quotes"]["min_share"],
@@ -267,6 +333,8 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
             "start_at": config["start_at"],
             "drop_pronouns": config["delete_pronouns"],
             "only_function_words": config["function_words"],
+            # the word lists of the corpus's languages (English alone needs no key)
+            **({} if set(by_language) == {"en"} else {"languages": sorted(by_language)}),
         },
         normalisations=config["normalisations"],
         methods=config.get("methods") or [config["linkage"]],
