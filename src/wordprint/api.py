@@ -24,7 +24,7 @@ import pandas as pd
 from wordprint.clustering.hierarchy import LINKAGES, flat_clusters, hierarchical, leaf_order
 from wordprint.clustering.scores import cluster_scores
 from wordprint.corpus.documents import Document
-from wordprint.count.profile import profile_document
+from wordprint.count.profile import document_settings, profile_document
 from wordprint.features.mfw import feature_table
 from wordprint.io.catalog import parse_catalog
 from wordprint.io.catalog import read_catalog as read_catalog_rows
@@ -59,15 +59,26 @@ DELTAS = {
 
 @dataclass(frozen=True)
 class Tokens:
-    """How words are found: the tokenizer pattern (``words``, ``letters`` or a regular
-    expression) and whether they are lowercased, as the config's ``tokenizer``."""
+    """How words are found, as the config's ``tokenizer`` and ``language``: the pattern
+    (``words``, ``letters`` or a regular expression), lowercasing, the corpus's language (for
+    documents that name none; a TEI file's ``xml:lang`` names its own) and the language options
+    (``auto``: the language's preset; see :mod:`wordprint.text.language`)."""
 
     pattern: str = "words"
     lowercase: bool = True
+    language: str = "en"
+    elisions: str = "auto"
+    sharp_s: str = "auto"
+    latin: str = "auto"
+    script: str = "auto"
 
     def profile_settings(self) -> dict[str, Any]:
+        options = {"elisions": self.elisions, "sharp_s": self.sharp_s, "latin": self.latin,
+                   "script": self.script}
         return {"pattern": self.pattern, "lowercase": self.lowercase, "views": ["full"],
-                "short_quotes": "quoted", "segment_size": 0}
+                "short_quotes": "quoted", "segment_size": 0,
+                "languages": {"default": self.language, "by_language": {},
+                              "tokenizer": {k: v for k, v in options.items() if v != "auto"}}}
 
 
 @dataclass(frozen=True)
@@ -141,7 +152,8 @@ def _counted(documents: Sequence[Document], raw: Iterable[bytes], tokens: Tokens
     settings = tokens.profile_settings()
     counts, totals, cleaning = {}, {}, {}
     for document, data in zip(documents, raw, strict=True):
-        profile = profile_document(data, doc_id=document.id, settings=settings)
+        own = document_settings(settings, document)
+        profile = profile_document(data, doc_id=document.id, settings=own)
         view = profile["views"]["full"]
         counts[document.id], totals[document.id] = view["counts"], view["tokens"]
         cleaning[document.id] = profile["cleaning"]
@@ -176,8 +188,9 @@ def read_catalog(
 
 
 def read_folder(folder: str | Path, *, tokens: Tokens = Tokens()) -> Corpus:
-    """Read and count every ``.txt`` file of ``folder``, named as stylo names its corpus files:
-    ``Author_Title.txt`` gives the author and the title (see :mod:`wordprint.io.folder`)."""
+    """Read and count every ``.txt`` and TEI ``.xml`` file of ``folder``: ``Author_Title.txt``
+    gives the author and the title, as stylo names its corpus files; a TEI file's header gives
+    them and its language (see :mod:`wordprint.io.folder`)."""
     folder = Path(folder)
     documents = parse_catalog(folder_catalog(folder), folder=folder.resolve())
     return _counted(documents, (Path(d.locator).read_bytes() for d in documents), tokens)
@@ -257,10 +270,23 @@ class Tree:
                ) -> dict[str, float]:
         """Agreement of the cut into ``k`` clusters (default: one per label) with ``labels``
         (e.g. ``corpus.authors``): ARI (Hubert & Arabie 1985), homogeneity, completeness,
-        V-measure (Rosenberg & Hirschberg 2007) and purity."""
-        truth = [labels[i] for i in self.ids]
+        V-measure (Rosenberg & Hirschberg 2007) and purity.
+
+        Documents without a label (left out of ``labels``, or None: questioned texts) are
+        clustered but not scored, and not counted in the default ``k``.
+
+        >>> table = from_texts({"a": "the cat the hat", "b": "the cat a hat", "c": "a dog a",
+        ...                     "d": "a dog the", "q": "the dog"}).mfw(5)
+        >>> tree = cluster(delta(table, "burrows"))
+        >>> tree.scores({"a": "A", "b": "A", "c": "C", "d": "C", "q": None})["ari"]
+        1.0
+        """
+        known = [i for i in self.ids if i in labels and not pd.isna(labels[i])]
+        if not known:
+            raise ValueError("no document of the tree has a label to score against")
+        truth = [labels[i] for i in known]
         clusters = self.clusters(k or len(set(truth)))
-        return cluster_scores(truth, clusters.tolist())
+        return cluster_scores(truth, clusters[known].tolist())
 
 
 #: Linkage names a notebook may use for R's: ``ward`` is R's and stylo's ``ward.D``.
