@@ -85,6 +85,50 @@ class Plan:
         return list(dict.fromkeys([*self.candidates, *self.rolling_candidates, *authors]))
 
 
+def document_roles(
+    documents: Sequence[Document], *, role_column: str = "role", questioned: Sequence[str] = ()
+) -> dict[str, str]:
+    """Each document's role, by id: the catalog column ``role_column`` lowercased (``known``,
+    ``questioned``, anything else), ``known`` for every document of a catalog without the
+    column, and ``questioned`` for the ids in ``questioned`` whatever the column says.
+
+    Examples
+    --------
+    >>> docs = [Document(i, "A", "", "", "A", "x.txt", "file", "x.txt", {"role": r})
+    ...         for i, r in [("a", "Known"), ("q", "questioned"), ("j", "joint"), ("e", "")]]
+    >>> document_roles(docs, questioned=["a"])
+    {'a': 'questioned', 'q': 'questioned', 'j': 'joint', 'e': ''}
+    """
+    has_column = any(role_column in d.extra for d in documents)
+    return {
+        d.id: "questioned" if d.id in questioned
+        else d.field(role_column).strip().lower() if has_column else "known"
+        for d in documents
+    }
+
+
+def known_documents(
+    documents: Sequence[Document], *, role_column: str = "role", questioned: Sequence[str] = ()
+) -> list[str]:
+    """The ids of the documents whose label is known (role ``known``, see
+    :func:`document_roles`), in catalog order.
+
+    Only their labels are evidence: the attribution stage trains on them, and the flat
+    clusters, nearest neighbours and ``clusters: auto`` are scored and counted on them alone.
+    A questioned document (or a ``joint`` one) is still clustered and drawn, but its label
+    (``unknown``, ``disputed``, ``Hamilton and Madison``) is not an author to recover.
+
+    Examples
+    --------
+    >>> docs = [Document(i, a, "", "", a, "x.txt", "file", "x.txt", {"role": r})
+    ...         for i, a, r in [("a", "A", "known"), ("q", "unknown", "questioned")]]
+    >>> known_documents(docs), known_documents(docs, role_column="status")
+    (['a'], ['a', 'q'])
+    """
+    roles = document_roles(documents, role_column=role_column, questioned=questioned)
+    return [i for i, role in roles.items() if role == "known"]
+
+
 def plan_attribution(
     documents: Sequence[Document],
     *,
@@ -128,10 +172,7 @@ def plan_attribution(
         enabled = has_column or bool(s.questioned)
     if not enabled:
         return Plan(enabled=False)
-    roles = {}
-    for d in documents:
-        role = d.field(column).strip().lower() if has_column else "known"
-        roles[d.id] = "questioned" if d.id in s.questioned else role
+    roles = document_roles(documents, role_column=column, questioned=s.questioned)
     labels = {}
     for d in documents:
         if roles[d.id] == "known":
