@@ -389,3 +389,39 @@ def test_checksum_changed_since_the_lock(tmp_path, shared, workflow):
     assert "Traceback" not in run.stderr
     assert not (root / "resources/gutenberg/pg7.txt").exists()
     assert (root / "corpus/catalog.lock.json").read_text("utf-8") == lock % ("0" * 64)
+
+
+TEI_NS = b'<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+     + TEI_NS + b"<text><body><p>&b;</p></body></text></TEI>",
+     "wordprint: document 'evil': the TEI file declares a DOCTYPE or entities"),
+    (TEI_NS + b"<text><body><p>unclosed</body></text></TEI>",
+     "wordprint: document 'evil': not well-formed XML"),
+    (TEI_NS + b"<teiHeader/><text><front><p>no body</p></front></text></TEI>",
+     "wordprint: document 'evil': the TEI file has no <text><body>"),
+])
+def test_hostile_tei_stops_its_shard_with_one_line_and_keeps_every_result(
+        tmp_path, base, workflow, raw, message):
+    root = tmp_path / "project"
+    shutil.copytree(base, root, symlinks=True)
+    before = snapshot(root)
+    (root / "corpus/texts/evil.xml").write_bytes(raw)
+    with open(root / "corpus/catalog.csv", "a", encoding="utf-8") as fh:
+        fh.write("evil,Nobody,Evil,1788,Nobody,tei:texts/evil.xml\n")
+    run = workflow.run(root, "--cores", "2")
+    assert run.returncode == 1
+    # one line, said by each job that read the file (its count shard, the Punkt sample)
+    lines = {line for line in run.stderr.splitlines() if line.startswith(message)}
+    assert len(lines) == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    after = snapshot(root)
+    # Only the outputs of the jobs that read the file go (its count shard; the Punkt model,
+    # when the file joined its sample), to be made again once the file is fixed.
+    lost = sorted(set(before) - set(after))
+    assert all(path.startswith(("results/default/counts/shard-", "results/default/sentences/"))
+               for path in lost), lost
+    assert {k: v for k, v in before.items() if k not in lost} == {
+        k: v for k, v in after.items() if k in before
+    }
