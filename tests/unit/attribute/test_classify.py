@@ -5,7 +5,8 @@
 import numpy as np
 import pytest
 
-from wordprint.attribute.classify import CLASSIFIERS, attribute, predict
+from wordprint.attribute.classify import CLASSIFIERS, SCORE_MEANINGS, attribute, predict
+from wordprint.attribute.questioned import attribution_rows
 from wordprint.attribute.validation import cross_validate, evaluate, folds
 from wordprint.measures.distances import cross_distances
 
@@ -77,7 +78,7 @@ def test_knn_with_one_neighbour_is_delta(lee):
 def test_nsc_with_full_shrinkage_returns_the_class_priors():
     # A threshold larger than every standardised deviation shrinks each centroid to the overall
     # centroid; the discriminant then differs between classes only by -2 log(prior), so the
-    # posterior exp(-delta_k / 2) / sum is the prior: 3 texts of a, 1 of b -> 0.75 and 0.25.
+    # share exp(-delta_k / 2) / sum is the prior: 3 texts of a, 1 of b -> 0.75 and 0.25.
     X = np.array([[0.10, 0.20], [0.12, 0.18], [0.11, 0.22], [0.30, 0.05]])
     out = predict(X, ["a", "a", "a", "b"], np.array([[0.3, 0.05]]), classifier="nsc",
                   shrink_threshold=100.0)
@@ -271,3 +272,20 @@ def test_lee_one_text_per_author_100_mfw_reproduces_stylo_classify(lee):
         pytest.approx((0.7, 0.6625, 0.7395833, 0.6402778), abs=1e-7)
     )
     assert "Glasgow" not in {r["predicted"] for r in rows}
+
+
+def test_the_nsc_score_is_not_called_a_probability(lee):
+    # Issue #19: NSC's softmax of the discriminant scores (Tibshirani et al. 2002's "posterior")
+    # is 1.000 for texts that cross-validation gets wrong: on lee at 300 MFW, leave-one-out
+    # accuracy 0.86 and every misattributed novel at 0.999 or more. The tables call it what
+    # it is: a discriminant share, not a probability.
+    ids, authors, X = _lee(lee)
+    result = cross_validate(X[:, :300], authors, classifier="nsc")
+    wrong = [r["score"] for r in result["predictions"] if r["predicted"] != r["true"]]
+    assert result["metrics"]["accuracy"] < 0.9 and wrong and min(wrong) > 0.99
+    for text in (SCORE_MEANINGS["nsc"], CLASSIFIERS["nsc"].description):
+        assert "not a" in text and "probability" in text and "posterior" not in text
+        assert "discriminant share" in text
+    row = attribution_rows({300: X[:20, :300]}, authors[:20], {300: X[20:21, :300]}, ids=["q"],
+                           classifiers=["nsc"])[0]
+    assert row["score_is"] == SCORE_MEANINGS["nsc"]
