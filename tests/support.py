@@ -52,3 +52,23 @@ def write_texts(folder: Path, names) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
         (folder / name).write_text("Some words of a text. And a sentence more.\n")
+
+
+def quoting_corpus(folder: Path):
+    """The catalog documents and counting profiles of the ``small_corpus`` texts in ``folder``,
+    each text quoting 300 words of another author's in its middle, so it has the views
+    ``full``, ``own`` (its author's words) and ``quoted``. Every document's role is known."""
+    from wordprint.corpus.documents import Document
+    from wordprint.count.profile import profile_document
+
+    texts = {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.txt"))}
+    names = list(texts)
+    documents, profiles = [], {}
+    for j, name in enumerate(names):
+        words, other = texts[name].split(), texts[names[(j + 2) % len(names)]].split()
+        text = " ".join([*words[:600], '"' + " ".join(other[:300]) + '"', *words[600:]])
+        profiles[name] = profile_document(text.encode(), doc_id=name, settings=PROFILE_SETTINGS)
+        author = name.split("_")[0]
+        documents.append(Document(name, author, name, "1900", author, f"{name}.txt", "file",
+                                  f"{name}.txt", {"role": "known"}))
+    return documents, profiles

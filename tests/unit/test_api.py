@@ -113,3 +113,14 @@ def test_importing_one_module_does_not_load_the_notebook_api():
     code = "import sys, wordprint.text.tokenize; print('pandas' in sys.modules)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_a_tree_scores_the_labelled_documents_only(corpus):
+    # Issue #19: a questioned text (no label) is clustered but neither scored nor a label of
+    # its own in the default k. Birch_Two plays the questioned text.
+    tree = wordprint.cluster(wordprint.delta(corpus.mfw(12), "cosine"))
+    labels = corpus.authors.where(corpus.authors.index != "Birch_Two", None)
+    assert tree.scores(labels) == tree.scores(labels.drop("Birch_Two"))
+    assert tree.scores(labels)["ari"] == 1.0  # 3 clusters of the 5 known texts' 3 authors
+    with pytest.raises(ValueError, match="no document"):
+        tree.scores({})

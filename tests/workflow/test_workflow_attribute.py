@@ -113,6 +113,22 @@ def test_rolling_delta_and_figures(federalist):
     assert "<h2 id=\"attribution\">Attribution</h2>" in html and "General Impostors verification" in html
 
 
+def test_only_the_known_papers_are_scored_and_counted_in_k(federalist):
+    # Issue #19: with clusters: auto the 12 disputed papers ("disputed") and the 3 joint ones
+    # ("Hamilton and Madison") counted as labels: k was 5 and they were scored. Only the 70
+    # known papers by 3 authors are: k = 3 in the grid, the trees and the report.
+    scores = rows(federalist / "tables/cluster_scores.csv")
+    assert scores and {r["k"] for r in scores} == {"3"}
+    for path in (federalist / "tables/clusters").glob("*.csv"):
+        clusters = rows(path)
+        assert len(clusters) == 85 and len({r["cluster"] for r in clusters}) == 3, path.name
+    html = (federalist / "report.html").read_text()
+    assert "70 texts by 3 different authors" in html and "15 further texts" in html
+    nearest = {r["reference"] for r in rows(federalist / "tables/robustness.csv")
+               if r["conclusion"] == "nearest"}
+    assert nearest <= {"Hamilton", "Madison", "Jay"}
+
+
 def test_a_bad_attribution_setting_stops_before_any_job(tmp_path, shared, workflow):
     (tmp_path / "config").mkdir()
     (tmp_path / "config/config.yaml").write_text((REPO / "config/config.yaml").read_text())

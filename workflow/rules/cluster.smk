@@ -74,12 +74,17 @@ ruleorder: plot_maps > plot_map_setting
 
 
 # The evaluation grid: every feature set, normalisation, measure, MFW setting and clustering
-# method, scored against the labels in one job: words from the word table, other feature sets
-# (n-grams) from the profiles, which are read only when the config lists one.
+# method, scored against the known labels in one job, each view on its own samples: words from
+# the word table when it holds one view, otherwise (other views, other feature sets such as
+# n-grams) from the profiles, which are read only then.
 rule cluster_scores:
     input:
         words=WORD_TABLE,
-        profiles=shard_counts() if set(config["features"]) != {"words"} else [],
+        profiles=(
+            shard_counts()
+            if set(config["features"]) != {"words"} or set(config["views"]) != {"full"}
+            else []
+        ),
     output:
         report(
             results("tables/cluster_scores.csv"),
@@ -104,7 +109,8 @@ rule cluster_scores:
         normalisations=RUN.normalisations,
         methods=RUN.methods,
         label_column=RUN.label_column,
-        k=RUN.clusters,
+        known=RUN.known,
+        k="auto" if config["clusters"] == "auto" else RUN.clusters,
     script:
         "../scripts/cluster_scores.py"
 

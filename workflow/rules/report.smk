@@ -90,6 +90,7 @@ rule report_html:
         measure=RUN.report_measure,
         comparisons=shown_safely(COMPARE_REPORT["sides"]),
         attribution=ATTRIBUTION.enabled,
+        known=RUN.known,
         highlight=HIGHLIGHT,
         figures=report_files("figures/", ".png"),
         tables=report_files("tables/", ".csv"),

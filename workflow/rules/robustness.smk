@@ -12,7 +12,10 @@ ROBUSTNESS_OUTPUTS = RUN.when(
 
 rule robustness:
     input:
-        WORD_TABLE,
+        words=WORD_TABLE,
+        # With other views the word table's MFW are ranked on all of them: the full view's
+        # answers rank its own, from the profiles.
+        profiles=shard_counts() if set(config["views"]) != {"full"} else [],
     output:
         **vector_figures(results("figures/robustness"), ""),
         table=report(
@@ -37,6 +40,10 @@ rule robustness:
     params:
         documents=DOCUMENTS,
         label_column=RUN.label_column,
+        known=RUN.known,
+        samples=RUN.samples,
+        sampling=RUN.sampling,
+        selection=RUN.selection,
         linkage=config["linkage"],
         k=RUN.clusters,
         grid=shown_safely(RUN.robustness_grid),

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from wordprint.compare.results import report_key_terms
 from wordprint.compare.tables import CORRECTION_LABELS, STATISTIC_LABELS
-from wordprint.corpus.samples import documents_of
+from wordprint.corpus.samples import documents_of, view_of
 from wordprint.measures.distances import MEASURES
 from wordprint.report.findings import findings
 from wordprint.io.figures import figure_metadata
@@ -286,10 +286,10 @@ def findings_section(inp, par, config, measure, mfw, clusters):
     header, rows = clusters
     column = {name: [row[i] for row in rows] for i, name in enumerate(header)}
     docs = documents_of(ids, par.documents)
-    role = config["attribution"]["role_column"]
+    known = set(par.known)  # role known (wordprint.attribute.plan.known_documents)
     found = findings(
         ids, column["label"], [int(c) for c in column["cluster"]], distances,
-        known=[d.field(role) != "questioned" for d in docs], highlight=par.highlight,
+        known=[d.id in known for d in docs], highlight=par.highlight,
     )
     k = len(set(column["cluster"]))
     text = (
@@ -306,6 +306,12 @@ def findings_section(inp, par, config, measure, mfw, clusters):
         f"{found.same_label} of {found.documents} texts have as nearest neighbour a text with "
         f"the same {label}."
     )
+    unscored = sum(view_of(i) == "full" and d.id not in known for d, i in zip(docs, ids))
+    if unscored > 0:
+        text += (
+            f" {unscored} further texts, not marked known in the catalog (questioned ones), "
+            "are placed in the tree but not scored."
+        )
     if inp.robustness:
         findings_rows = records(inp.robustness[0])
         robust = [r for r in findings_rows if r["status"] == "robust"]

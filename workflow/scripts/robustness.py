@@ -1,7 +1,10 @@
 import logging
 
 from wordprint import plot
-from wordprint.corpus.samples import documents_of, view_of
+from wordprint.corpus.samples import documents_of, samples, view_of
+from wordprint.features.mfw import feature_table
+from wordprint.features.sampling import resample
+from wordprint.io.profiles import read_profiles
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
@@ -12,9 +15,24 @@ from wordprint.evaluate.robustness import figure_rows, grid_settings, robustness
 def main():
     par, out = snakemake.params, snakemake.output
     grid, ref = par.grid, par.reference
-    ids, _, table = read_matrix(snakemake.input[0])  # the word table; the grid takes a prefix
-    table = table[:, : max([*grid["mfw"], ref["mfw"]])]
+    ids, _, table = read_matrix(snakemake.input.words)  # the word table; the grid takes a prefix
+    largest = max([*grid["mfw"], ref["mfw"]])
+    table = table[:, :largest]
     sampled = documents_of(ids, par.documents)
+    views = [view_of(i) for i in ids]
+    known = set(par.known)  # only known documents' labels are nearest answers
+    reference_table = None
+    if len(set(views)) > 1:
+        # The word table's MFW are ranked on every view: the reference view's answers take
+        # the MFW of its samples alone, as a run of that view only would.
+        chosen = {**par.samples, "views": [ref["view"]]}
+        corpus = resample(samples(par.documents, read_profiles(snakemake.input.profiles),
+                                  **chosen), **par.sampling)
+        if [s.id for s in corpus] != [i for i, v in zip(ids, views) if v == ref["view"]]:
+            raise ValueError("the profiles' samples are not the word table's")
+        _, reference_table = feature_table([s.counts for s in corpus],
+                                           totals=[s.tokens for s in corpus], n=largest,
+                                           **par.selection)
     settings = grid_settings(grid["mfw"], grid["measures"], grid["normalisations"])
     reference = (ref["mfw"], ref["measure"], "none")
     logging.info("%d samples, %d settings, reference %s", len(ids), len(settings), reference)
@@ -23,9 +41,11 @@ def main():
         settings=settings,
         reference=reference,
         documents=[d.id for d in sampled],
-        views=[view_of(i) for i in ids],
+        views=views,
         labels=[d.field(par.label_column) for d in sampled],
+        known=[d.id in known for d in sampled],
         reference_view=ref["view"],
+        reference_table=reference_table,
         k=par.k,
         linkage=par.linkage,
         threshold=par.threshold,

@@ -25,15 +25,16 @@ improvement of the PAM, CLARA, and CLARANS algorithms. Information Systems 101, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
 from wordprint.corpus.samples import Sample
 from wordprint.clustering.scores import SCORES, score_samples
 from wordprint.clustering.methods import METHODS, cluster_labels
+from wordprint.features.mfw import feature_table
 from wordprint.measures.normalised import NORMALISATIONS, applicable, normalised_distances
 
 GRID_COLUMNS = (
@@ -59,10 +60,14 @@ def evaluation_grid(
     measures: Sequence[str],
     normalisations: Sequence[str] = ("none",),
     methods: Sequence[str] = ("ward.D",),
-    k: int,
+    k: int | Literal["auto"],
     view: str = "full",
 ) -> tuple[list[str], list[list]]:
     """Score every (feature set, normalisation, measure, MFW, method) against the labels.
+
+    Every sample of the tables is clustered (z-scores and trees are of all of them), so the
+    tables should hold the samples of one view only (:func:`view_grid` makes them); the
+    samples marked in ``keep`` are scored.
 
     Parameters
     ----------
@@ -71,14 +76,15 @@ def evaluation_grid(
         MFW setting, columns in rank order (:func:`feature_table`); smaller settings use its
         first columns.
     labels, keep, documents : sequences, one entry per sample
-        The known label, whether the sample is scored (``full`` views only), its document
-        (nearest neighbours are looked for among other documents).
+        The label, whether the sample is scored (its label is known: not a questioned
+        document's), its document (nearest neighbours are looked for among other documents).
     mfw, measures, normalisations, methods : sequences of settings
         Pairs that :func:`applicable` rejects are left out.
-    k : int
-        Number of flat clusters (at most the number of samples).
+    k : int or "auto"
+        Number of flat clusters (at most the number of samples); ``auto``: the number of
+        distinct labels among the scored samples.
     view : str
-        The ``view`` column: which samples were scored.
+        The ``view`` column: which view the samples are.
 
     Returns
     -------
@@ -105,6 +111,8 @@ def evaluation_grid(
         unknown = [v for v in values if v not in registry]
         if unknown:
             raise ValueError(f"unknown {name} {unknown}; choose from {', '.join(registry)}")
+    if k == "auto":
+        k = max(1, len({label for label, kept in zip(labels, keep) if kept}))
     rows = []
     for feature_set, table in tables.items():
         table = np.asarray(table, dtype=float)
@@ -130,18 +138,82 @@ def evaluation_grid(
     return list(GRID_COLUMNS), rows
 
 
+def view_grid(
+    corpus: Sequence[Sample],
+    *,
+    label_column: str,
+    known: Collection[str] | None = None,
+    feature_set: str = "words",
+    selection: Mapping[str, Any] | None = None,
+    mfw: Sequence[int],
+    measures: Sequence[str],
+    normalisations: Sequence[str] = ("none",),
+    methods: Sequence[str] = ("ward.D",),
+    k: int | Literal["auto"] = "auto",
+) -> tuple[list[str], list[list]]:
+    """The evaluation grid of each view of the samples, every view on its own samples.
+
+    A view's rows come from its samples alone: their most frequent features (ranked on them by
+    :func:`~wordprint.features.mfw.feature_table` with ``selection``), z-scores, trees and
+    medoids, so the ``full`` rows are those of a run that profiles the ``full`` view only,
+    whatever other views the corpus has. A document's ``own`` words are nearly the same text as
+    its ``full`` view: clustered together, they would pull each other into one cluster and
+    shift the z-scores and the MFW of the others.
+
+    Samples of documents in ``known`` (default: all) are scored, labelled by the catalog column
+    ``label_column``; the others (questioned documents) are clustered but not scored. The
+    ``full`` view is scored when it has a known sample, any other view when its known samples
+    carry at least 2 labels. ``k`` as :func:`evaluation_grid` (``auto``: the known labels of
+    the view).
+
+    Examples
+    --------
+    >>> from wordprint.corpus.documents import Document
+    >>> docs = [Document(i, a, "", "", a, "x.txt", "file", "x.txt") for i, a in
+    ...         [("a1", "A"), ("a2", "A"), ("b1", "B"), ("b2", "B")]]
+    >>> counts = [{"x": 9, "y": 1}, {"x": 8, "y": 2}, {"x": 1, "y": 9}, {"x": 2, "y": 8}]
+    >>> corpus = [Sample(d.id, d, "full", c, 10) for d, c in zip(docs, counts)]
+    >>> header, rows = view_grid(corpus, label_column="author", mfw=[2], measures=["cosine"])
+    >>> [dict(zip(header, r))[c] for r in rows for c in ("view", "k", "ari")]
+    ['full', 2, 1.0]
+    """
+    known = {s.document.id for s in corpus} if known is None else set(known)
+    header, rows = list(GRID_COLUMNS), []
+    for view in dict.fromkeys(s.view for s in corpus):
+        samples = [s for s in corpus if s.view == view]
+        keep = [s.document.id in known for s in samples]
+        labels = [s.document.field(label_column) for s in samples]
+        scored = {label for label, kept in zip(labels, keep) if kept}
+        if not scored or (view != "full" and len(scored) < 2):
+            continue
+        _, table = feature_table(
+            [s.counts for s in samples], totals=[s.tokens for s in samples], n=max(mfw),
+            **(selection or {}),
+        )
+        _, found = evaluation_grid(
+            {feature_set: table}, labels=labels, keep=keep,
+            documents=[s.document.id for s in samples], mfw=mfw, measures=measures,
+            normalisations=normalisations, methods=methods, k=k, view=view,
+        )  # fmt: skip
+        rows += found
+    return header, rows
+
+
 def score_lines(
     header: Sequence[str],
     rows: Sequence[Sequence[object]],
     *,
     score: str = "ari",
     method: str | None = None,
+    view: str | None = None,
     measure_labels: Mapping[str, str] | None = None,
 ) -> dict[str, list]:
     """The grid's rows for a score-by-MFW figure: columns ``measure`` (the line), ``mfw``, score.
 
-    Rows of one clustering ``method`` (default: the first in the table). A line is a measure;
-    its name gains the normalisation and feature set when the table has several of them.
+    Rows of one clustering ``method`` (default: the first in the table) and, when the table
+    has a ``view`` column, of one ``view`` (default: ``full`` if the table has it, else the
+    first). A line is a measure; its name gains the normalisation and feature set when the
+    table has several of them.
 
     Examples
     --------
@@ -158,6 +230,10 @@ def score_lines(
     if method is None and rows:
         method = str(rows[0][col["method"]])
     chosen = [r for r in rows if r[col["method"]] == method]
+    if "view" in col and chosen:
+        views = [str(r[col["view"]]) for r in chosen]
+        view = view or ("full" if "full" in views else views[0])
+        chosen = [r for r in chosen if r[col["view"]] == view]
     several = {
         name: len({r[col[name]] for r in chosen}) > 1 for name in ("feature_set", "normalisation")
     }

@@ -29,9 +29,16 @@ Each **setting** is one MFW x measure x normalisation combination of the grid an
 the document: a document with quotations is checked in each of its views (its own words, and
 its quotations when analysed), one without in its ``full`` view only, so its count of settings
 is smaller. Its other documents are always the whole texts (the ``full`` view samples of other
-documents), so only the text being checked changes with the view. When the texts are cut into
-samples (``sampling``) each sample is one more setting, and the reference answer is the most
-common one of the document's ``full`` samples.
+documents), so only the text being checked changes with the view. The ``full`` answers come
+from the ``full`` samples alone (their own z-scores and tree, and with ``reference_table``
+their own MFW), so they are those of a run without other views; the answers of another view
+place its samples among every sample, as the report's dendrogram does. When the texts are cut
+into samples (``sampling``) each sample is one more setting, and the reference answer is the
+most common one of the document's ``full`` samples.
+
+The ``nearest`` answer is the label of the nearest *known* document (``known``): a questioned
+document's label (``unknown``, ``disputed``) is no author to be near; questioned documents
+can still be cluster-mates.
 
 A conclusion's **share** is the share of settings in which it holds; it is **robust** when the
 share is at least ``threshold`` (0.75 by default: in three settings out of four), otherwise
@@ -117,6 +124,7 @@ def setting_answers(
     documents: Sequence[str],
     labels: Sequence[str],
     candidates: Sequence[bool] | None = None,
+    known: Sequence[bool] | None = None,
     k: int,
     linkage: str = "ward.D",
 ) -> Answers:
@@ -125,12 +133,15 @@ def setting_answers(
     Parameters
     ----------
     distances : ndarray, samples x samples
-        The setting's distance matrix over every sample (all views, as the workflow's tables).
+        The setting's distance matrix over every sample clustered.
     documents, labels : sequences, one entry per sample
         The document each sample belongs to, and its label (e.g. the author).
     candidates : sequence of bool, optional
         The samples that can be a nearest neighbour or a cluster-mate (the other documents'
         ``full`` views); default every sample. Samples of the same document never are.
+    known : sequence of bool, optional
+        The samples whose label is known (not a questioned document's): only they can be the
+        nearest neighbour, whose label is the answer; default every sample.
     k : int
         The number of flat clusters the tree is cut into (all samples are clustered).
     linkage : str
@@ -158,10 +169,11 @@ def setting_answers(
             f"{len(documents)} documents, {len(labels)} labels"
         )
     usable = np.ones(n, dtype=bool) if candidates is None else np.asarray(candidates, dtype=bool)
+    labelled = np.ones(n, dtype=bool) if known is None else np.asarray(known, dtype=bool)
     docs = np.asarray(documents, dtype=object)
     clusters = cluster_labels(D, method=linkage, k=k) if n > 1 else np.ones(n, dtype=int)
     masked = D.copy()
-    masked[:, ~usable] = np.inf
+    masked[:, ~(usable & labelled)] = np.inf
     masked[docs[:, None] == docs[None, :]] = np.inf
     nearest: list[Hashable] = []
     mates: list[Hashable] = []
@@ -322,7 +334,9 @@ def robustness_map(
     documents: Sequence[str],
     views: Sequence[str],
     labels: Sequence[str],
+    known: Sequence[bool] | None = None,
     reference_view: str = "full",
+    reference_table: np.ndarray | None = None,
     k: int,
     linkage: str = "ward.D",
     threshold: float = 0.75,
@@ -336,6 +350,12 @@ def robustness_map(
         Relative frequencies at the largest MFW setting, columns in rank order
         (:func:`wordprint.features.mfw.feature_table`); a setting of ``n`` MFW uses the first ``n``
         columns, as the workflow's MFW tables.
+    reference_table : ndarray, optional
+        The same of the ``reference_view`` samples alone (in table order), their MFW ranked on
+        them alone: the answers of that view come from it. Default: those rows of ``table``
+        (their own z-scores and tree, the MFW of every view).
+    known : sequence of bool, optional
+        Per sample, whether its label is known (see :func:`setting_answers`); default all.
     settings : sequence of (mfw, measure, normalisation)
         The grid (:func:`grid_settings`).
     reference : (mfw, measure, normalisation)
@@ -365,14 +385,37 @@ def robustness_map(
     [('w', 'nearest', 'A', 1.0), ('w', 'cluster', 'x', 1.0)]
     """
     X = np.asarray(table, dtype=float)
+    known = [True] * len(X) if known is None else list(known)
     candidates = [v == reference_view for v in views]
+    own = [i for i, v in enumerate(views) if v == reference_view]  # the reference view's rows
+    R = X[own] if reference_table is None else np.asarray(reference_table, dtype=float)
+    if len(R) != len(own):
+        raise ValueError(
+            f"reference_table needs one row per {reference_view!r} sample ({len(own)}), got "
+            f"{len(R)}"
+        )
+    mixed = len(own) < len(X)  # other views: placed among every sample
 
     def answers(setting: tuple[int, str, str]) -> Answers:
         n, measure, normalisation = setting
+        alone: Answers = {conclusion: [] for conclusion in CONCLUSIONS}
+        if own:
+            D = normalised_distances(R[:, :n], measure=measure, normalisation=normalisation)
+            alone = setting_answers(
+                D, documents=[documents[i] for i in own], labels=[labels[i] for i in own],
+                known=[known[i] for i in own], k=k, linkage=linkage,
+            )  # fmt: skip
+        if not mixed:
+            return alone
         D = normalised_distances(X[:, :n], measure=measure, normalisation=normalisation)
-        return setting_answers(
-            D, documents=documents, labels=labels, candidates=candidates, k=k, linkage=linkage
-        )
+        found = setting_answers(
+            D, documents=documents, labels=labels, candidates=candidates, known=known, k=k,
+            linkage=linkage,
+        )  # fmt: skip
+        for conclusion in CONCLUSIONS:
+            for position, i in enumerate(own):
+                found[conclusion][i] = alone[conclusion][position]
+        return found
 
     grid = {tuple(s): answers(tuple(s)) for s in settings}
     if not grid:

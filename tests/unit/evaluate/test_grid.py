@@ -11,9 +11,13 @@ from wordprint.evaluate.grid import (
     evaluation_grid,
     score_lines,
     score_series,
+    view_grid,
     with_feature_set,
 )
 from wordprint.corpus.documents import Document
+from wordprint.corpus.samples import samples
+from wordprint.features.mfw import feature_table
+from tests.support import quoting_corpus
 
 
 def test_grid_rows_and_perfect_scores():
@@ -93,3 +97,61 @@ def test_score_series_refuses_duplicates_and_missing_columns():
         score_series(t)
     with pytest.raises(ValueError, match="v_measure"):
         score_series(t, score="v_measure")
+
+
+def _document(i, author, role="known"):
+    return Document(i, author, i, "1900", author, f"{i}.txt", "file", f"{i}.txt", {"role": role})
+
+
+def test_questioned_documents_are_clustered_but_neither_scored_nor_counted_in_k():
+    # Issue #19: a questioned text (author "unknown") counted as a label of its own: in k with
+    # clusters: auto and in ARI and nearest-neighbour accuracy. Two authors, two texts each,
+    # and a questioned text nearest to author a's.
+    counts = [{"x": 9, "y": 1}, {"x": 8, "y": 2}, {"x": 1, "y": 9}, {"x": 2, "y": 8},
+              {"x": 7, "y": 3}]
+    docs = [_document(i, a) for i, a in [("a1", "a"), ("a2", "a"), ("b1", "b"), ("b2", "b")]]
+    docs.append(_document("q", "unknown", "questioned"))
+    corpus = [Sample(d.id, d, "full", c, 10) for d, c in zip(docs, counts)]
+    header, rows = view_grid(corpus, label_column="author", known=["a1", "a2", "b1", "b2"],
+                             mfw=[2], measures=["cosine"], methods=["ward.D", "kmedoids"])
+    for row in rows:
+        found = dict(zip(header, row))
+        assert (found["k"], found["ari"], found["nn_accuracy"]) == (2, 1.0, 1.0)
+    # k "auto" of the grid itself counts the scored labels only.
+    table = np.array([[c["x"] / 10, c["y"] / 10] for c in counts])
+    header, rows = evaluation_grid({"words": table}, labels=[d.author for d in docs],
+                                   keep=[True] * 4 + [False], documents=[d.id for d in docs],
+                                   mfw=[2], measures=["cosine"], k="auto")
+    assert dict(zip(header, rows[0]))["k"] == 2
+
+
+def test_each_view_is_scored_on_its_own_samples(small_corpus):
+    # Issue #19: with views [full, own] the grid z-scored and clustered the full and own
+    # samples together and scored the full ones; a "full" row must be that of a run of the
+    # full view alone: its MFW, z-scores and trees of the full samples only.
+    docs, profiles = quoting_corpus(small_corpus)
+    settings = dict(label_column="author", mfw=[10, 20, 50], measures=["burrows", "cosine_delta"],
+                    normalisations=["none", "l2"], methods=["ward.D", "kmedoids"])
+    both = samples(docs, profiles, views=["full", "own"])
+    assert {s.view for s in both} == {"full", "own"}
+    header, rows = view_grid(both, **settings)
+    _, alone = view_grid(samples(docs, profiles, views=["full"]), **settings)
+    view = header.index("view")
+    assert [r for r in rows if r[view] == "full"] == alone and len(alone) == 3 * 4 * 2
+    assert len([r for r in rows if r[view] == "own"]) == len(alone)  # own words on their own
+    # The leak it replaces: one table (MFW ranked on both views), full rows scored, differs.
+    _, table = feature_table([s.counts for s in both], totals=[s.tokens for s in both], n=50)
+    _, mixed = evaluation_grid(
+        {"words": table}, labels=[s.document.author for s in both],
+        keep=[s.view == "full" for s in both], documents=[s.document.id for s in both], k=3,
+        **{k: v for k, v in settings.items() if k != "label_column"},
+    )  # fmt: skip
+    assert mixed != alone
+
+
+def test_score_lines_draw_the_full_view():
+    header = ["view", "feature_set", "normalisation", "measure", "mfw", "method", "ari"]
+    rows = [["full", "words", "none", "burrows", 100, "ward.D", 0.5],
+            ["own", "words", "none", "burrows", 100, "ward.D", 0.9]]
+    assert score_lines(header, rows)["ari"] == [0.5]
+    assert score_lines(header, rows, view="own")["ari"] == [0.9]

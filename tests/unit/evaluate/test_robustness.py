@@ -3,6 +3,9 @@
 import numpy as np
 import pytest
 
+from tests.support import quoting_corpus
+from wordprint.corpus.samples import samples
+from wordprint.features.mfw import feature_table
 from wordprint.plot import robustness_figure
 from wordprint.evaluate.robustness import (
     ALONE,
@@ -126,6 +129,48 @@ def test_views_a_document_lacks_are_not_counted_and_other_views_are_not_neighbou
     _, rows = robustness_rows(got, [got], documents=documents, views=views, labels=labels,
                               reference_view="own")
     assert {r[0] for r in rows} == {"a"}
+
+
+def test_a_questioned_label_is_never_a_nearest_answer():
+    # Issue #19: q (questioned, label "?") is a's nearest text, but "?" is no author: a's
+    # nearest known text is b. q is still clustered (a's cluster-mate) and gets its answers.
+    names, labels = ["a", "b", "c", "d", "q"], ["A", "A", "B", "B", "?"]
+    D = matrix(names, {"a-b": 1, "a-c": 4, "a-d": 4, "a-q": 0.5, "b-c": 4, "b-d": 4,
+                       "b-q": 1.2, "c-d": 1, "c-q": 4, "d-q": 4})
+    assert answers(D, names, labels, k=2)["nearest"][0] == "?"  # labels all known
+    got = answers(D, names, labels, k=2, known=[True] * 4 + [False])
+    assert got["nearest"] == ["A", "A", "B", "B", "A"]
+    assert got["cluster"][0] == {"b", "q"}
+
+
+def test_full_findings_are_those_of_a_run_of_the_full_view_alone(small_corpus):
+    # Issue #19: with views [full, own] the full samples were z-scored and clustered with the
+    # own ones (and their MFW ranked on both): a document without own words got other
+    # findings than in a run of full texts only. Two documents here have their own words.
+    docs, profiles = quoting_corpus(small_corpus)
+    corpus = [s for s in samples(docs, profiles, views=["full", "own"])
+              if s.view == "full" or s.document.id in ("Ames_One", "Birch_Two")]
+    full = [s for s in corpus if s.view == "full"]
+
+    def table(chosen):
+        return feature_table([s.counts for s in chosen], totals=[s.tokens for s in chosen],
+                             n=50)[1]
+
+    grid = dict(settings=grid_settings([10, 20, 50], ["burrows", "cosine_delta"], ["none", "l2"]),
+                reference=(10, "burrows", "none"), k=3, linkage="ward.D")
+    header, alone = robustness_map(table(full), documents=[s.document.id for s in full],
+                                   views=["full"] * len(full),
+                                   labels=[s.document.author for s in full], **grid)
+    header, both = robustness_map(table(corpus), reference_table=table(full),
+                                  documents=[s.document.id for s in corpus],
+                                  views=[s.view for s in corpus],
+                                  labels=[s.document.author for s in corpus], **grid)
+    reference = header.index("reference")
+    assert [r[reference] for r in both] == [r[reference] for r in alone]
+    assert [r for r in both if r[0] not in ("Ames_One", "Birch_Two")] == [
+        r for r in alone if r[0] not in ("Ames_One", "Birch_Two")]
+    owners = [r for r in both if r[0] == "Ames_One"]
+    assert {r[header.index("views")] for r in owners} == {"full, own"}
 
 
 def test_samples_of_one_document_are_never_its_neighbours_and_each_counts():

@@ -77,3 +77,25 @@ def test_the_shipped_analyses_translate():
         run = run_settings(config(**{k: v for k, v in settings.items() if k != "catalog"}),
                            documents())
         assert run.mfw and run.report_mfw in run.mfw, path.name
+
+
+def test_clusters_auto_counts_the_known_labels_only():
+    # Issue #19: a questioned document (author "unknown") is no author to recover: it is
+    # neither a cluster of its own nor scored; nor is a joint one, which attribution leaves out.
+    docs = [Document(id=d.id, author=d.author, title=d.title, year=d.year, group=d.group,
+                     source=d.source, kind=d.kind, locator=d.locator,
+                     extra={"role": "known"}) for d in documents()]
+    docs += [Document(id=i, author=a, title=i, year="1850", group="x", source=f"{i}.txt",
+                      kind="file", locator=f"{i}.txt", extra={"role": role})
+             for i, a, role in [("q1", "unknown", "questioned"), ("q2", "disputed", "Questioned"),
+                                ("j", "austen and eliot", "joint")]]
+    run = run_settings(config(), docs)
+    assert run.clusters == 3 and run.known == [f"d{i}" for i in range(5)]
+    # A catalog without roles: every document is known, but those attribution.questioned names.
+    plain = documents(("austen", "austen", "bronte", "eliot", "unknown"))
+    run = run_settings(config(attribution={"questioned": ["d4"]}), plain)
+    assert run.clusters == 3 and "d4" not in run.known
+    assert run_settings(config(), plain).clusters == 4  # no role, nothing questioned
+    with pytest.raises(SettingsError, match="marks no document 'known'"):
+        run_settings(config(), [Document(**{**vars(d), "extra": {"role": "questioned"}})
+                                for d in plain])
