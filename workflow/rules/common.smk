@@ -46,7 +46,11 @@ except WorkflowError as err:
 
 try:
     ANALYSIS = analysis_name(config, config_files=CONFIG_FILES, is_default=IS_DEFAULT)
-    DOCUMENTS = read_catalog(config["catalog"], allow_outside=config["allow_outside_catalog"])
+    DOCUMENTS = read_catalog(
+        config["catalog"],
+        allow_outside=config["allow_outside_catalog"],
+        max_bytes=config["max_document_bytes"],
+    )
     RUN = run_settings(config, DOCUMENTS)
 except (ValueError, CatalogError, SettingsError) as err:
     message = str(err)

@@ -17,6 +17,7 @@ rule fetch_gutenberg:
         mirror=config["gutenberg_mirror"],
         lock=GUTENBERG_LOCK,
         max_bytes=config["download_max_bytes"],
+        deadline=config["download_deadline"],
         cache=lambda wildcards, output: Path(output[0]).parents[1],
     script:
         "../scripts/fetch_gutenberg.py"

@@ -10,6 +10,7 @@ def main():
         snakemake.input.sources,
         settings=snakemake.params.settings,
         cache_dir=snakemake.params.cache,
+        max_bytes=snakemake.config["max_document_bytes"],
     )
     write_json_array(snakemake.output[0], profiles, compact=True)
     n = len(snakemake.params.documents)

@@ -1,11 +1,11 @@
 from wordprint.io.files import read_json, write_json_array
-from wordprint.io.profiles import describe_shard
+from wordprint.io.profiles import describe_shard, read_shard
 from wordprint.workflow.step import run
 
 
 def main():
     descriptions = describe_shard(
-        read_json(snakemake.input.counts),
+        read_shard(snakemake.input.counts),
         snakemake.params.documents,
         settings=snakemake.params.settings,
         describe=snakemake.params.describe,

@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypedDict
 
+import regex
+
 from wordprint.corpus.samples import sample_id
 from wordprint.count.tokens import token_ids
 from wordprint.describe.views import describe_view
@@ -184,6 +186,31 @@ def ordered_counts(counts: Mapping[str, int]) -> dict[str, int]:
     return dict(items)
 
 
+# Letters of scripts written without spaces between words (Han, Hiragana, Katakana).
+_UNSPACED_LETTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def unsegmented_warning(text: str) -> str | None:
+    """The warning for a text whose letters are mostly Chinese or Japanese characters, which
+    the word pattern cannot split into words (each clause would count as one "word"), or None.
+
+    >>> unsegmented_warning("Call me Ishmael.") is None
+    True
+    >>> unsegmented_warning("我们是朋友。" * 5)[:40]
+    'most of its letters are Chinese or Japan'
+    """
+    sample = text[:200_000]
+    unspaced = len(_UNSPACED_LETTER.findall(sample))
+    if unspaced < 20 or unspaced * 2 < len(_LETTER.findall(sample)):
+        return None
+    return (
+        "most of its letters are Chinese or Japanese characters, which the word pattern "
+        "cannot split into words: each clause would count as one word. Set the document's "
+        "'language' (catalog column or config) to zh or ja, or 'tokenizer.script: characters'"
+    )
+
+
 def clean_document(
     raw: bytes,
     *,
@@ -239,6 +266,10 @@ def clean_document(
                 f"document {doc_id!r}, column 'part': {err.args[0]}. Fix the part or the "
                 "config's split pattern."
             ) from None
+    if language.script != "characters":
+        unsplit = unsegmented_warning(text)
+        if unsplit:
+            warnings = (*warnings, unsplit)
     cleaning = {
         "encoding": encoding,
         "characters": len(text),

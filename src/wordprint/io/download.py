@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import http.client
 import json
+import re
 import tempfile
 import time
 import urllib.error
@@ -30,9 +31,12 @@ from urllib.parse import urljoin, urlparse
 
 from wordprint import __version__
 from wordprint.io.files import atomic_write_bytes
+from wordprint.text.decode import looks_like_html
+from wordprint.text.tei import is_tei
 
 DEFAULT_BASE = "https://www.gutenberg.org/"
 DEFAULT_MAX_BYTES = 50_000_000  # the largest Gutenberg plain texts are around 10 MB
+DEFAULT_DEADLINE = 600.0  # seconds for a whole download, retries included
 USER_AGENT = f"wordprint/{__version__} (corpus download, one request per book)"
 # HTTP statuses worth another try: timeouts, rate limits and server errors.
 _RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
@@ -120,18 +124,34 @@ def _too_large(book: int, url: str, size: int, max_bytes: int) -> DownloadError:
     )
 
 
-def _read_http(book: int, url: str, *, max_bytes: int, timeout: float) -> bytes:
+def _past_deadline(book: int, url: str, deadline: float, total: int) -> DownloadError:
+    return DownloadError(
+        f"gave up downloading Project Gutenberg book {book} from {url}: it took more than "
+        f"{deadline:g} s ({total:,} bytes received), so the server is too slow or stalling. "
+        "Nothing was cached; try again later, use another mirror or a local folder, or raise "
+        "'download_deadline' in the config."
+    )
+
+
+def _read_http(book: int, url: str, *, max_bytes: int, timeout: float,
+               ends: float | None = None, deadline: float = 0.0) -> bytes:
+    if ends is not None:
+        timeout = max(0.01, min(timeout, ends - time.monotonic()))
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         declared = response.headers.get("Content-Length")
         if declared is not None and declared.isdigit() and int(declared) > max_bytes:
             raise _too_large(book, url, int(declared), max_bytes)
         chunks, total = [], 0
-        while chunk := response.read(1 << 16):
+        # read1 returns what has arrived: a server trickling bytes cannot hold a read past
+        # the deadline (read(n) waits for n bytes).
+        while chunk := response.read1(1 << 16):
             total += len(chunk)
             if total > max_bytes:
                 raise _too_large(book, url, total, max_bytes)
             chunks.append(chunk)
+            if ends is not None and time.monotonic() > ends:
+                raise _past_deadline(book, url, deadline, total)
     data = b"".join(chunks)
     # urllib returns a short body without complaint when the connection drops.
     if declared is not None and declared.isdigit() and len(data) != int(declared):
@@ -153,16 +173,22 @@ def _read_local(book: int, url: str, *, max_bytes: int) -> bytes:
 
 
 def _download(book: int, url: str, *, retries: int, backoff: float, max_bytes: int,
-              timeout: float) -> bytes:
-    """The bytes at ``url``, retrying transient network failures with exponential backoff."""
+              timeout: float, deadline: float = DEFAULT_DEADLINE) -> bytes:
+    """The bytes at ``url``, retrying transient network failures with exponential backoff,
+    all within ``deadline`` seconds."""
     if url.startswith("file:"):
         return _read_local(book, url, max_bytes=max_bytes)
+    ends = time.monotonic() + deadline
     last: Exception | None = None
     for attempt in range(retries + 1):
         if attempt:
-            time.sleep(backoff * 2 ** (attempt - 1))
+            pause = backoff * 2 ** (attempt - 1)
+            if time.monotonic() + pause > ends:
+                raise _past_deadline(book, url, deadline, 0) from last
+            time.sleep(pause)
         try:
-            return _read_http(book, url, max_bytes=max_bytes, timeout=timeout)
+            return _read_http(book, url, max_bytes=max_bytes, timeout=timeout, ends=ends,
+                              deadline=deadline)
         except urllib.error.HTTPError as err:
             if err.code == 404:
                 raise DownloadError(
@@ -186,8 +212,21 @@ def _download(book: int, url: str, *, retries: int, backoff: float, max_bytes: i
 
 
 def _is_html(data: bytes) -> bool:
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+    return not is_tei(data[:2000]) and looks_like_html(data[:4096])
+
+
+# The line that ends a Project Gutenberg text (wordprint.text.gutenberg's end markers).
+_START = re.compile(rb"^[ \t]*\*+[ \t]*START\s+OF\s+(?:THE\s+|THIS\s+)?(?:COPYRIGHTED\s+)?"
+                    rb"PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
+_END = re.compile(rb"^[ \t]*\**[ \t]*END\s+OF\s+(?:THE\s+|THIS\s+)?(?:COPYRIGHTED\s+)?"
+                  rb"PROJECT\s+GUTENBERG", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_cut_off(data: bytes) -> bool:
+    """A Project Gutenberg text (it has the "*** START OF" line) without its "*** END OF"
+    line: the transfer stopped early (a server closing the connection without a
+    Content-Length, a mirror holding a partial file)."""
+    return _START.search(data) is not None and _END.search(data) is None
 
 
 def _entry(lock: dict | None, book: int) -> dict | None:
@@ -206,6 +245,7 @@ def fetch_gutenberg(
     backoff: float = 1.0,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 60.0,
+    deadline: float = DEFAULT_DEADLINE,
 ) -> FetchResult:
     """Fetch Project Gutenberg book ``book`` into the cache, or serve it from there.
 
@@ -231,6 +271,9 @@ def fetch_gutenberg(
         Larger texts are refused.
     timeout : float
         Seconds to wait on the network for each attempt.
+    deadline : float
+        Seconds for the whole download, retries included: a server that trickles its bytes
+        is given up after this long (:class:`DownloadError`).
 
     Returns
     -------
@@ -240,7 +283,8 @@ def fetch_gutenberg(
     Raises
     ------
     DownloadError
-        The text could not be fetched, or was refused (HTML page, too large, not in the mirror).
+        The text could not be fetched, or was refused (HTML page, too large, not in the mirror,
+        cut off before its "*** END OF" line, slower than ``deadline``).
     ChecksumMismatchError
         The text differs from the one pinned in the lock.
 
@@ -251,6 +295,8 @@ def fetch_gutenberg(
     >>> write_lock("resources/gutenberg.lock.json", result.lock)  # doctest: +SKIP
     """
     _check_args(book, base, retries, backoff, max_bytes, timeout)
+    if isinstance(deadline, bool) or not isinstance(deadline, (int, float)) or deadline <= 0:
+        raise ValueError(f"deadline must be a number of seconds > 0, not {deadline!r}")
     url = source_url(book, base)
     target = Path(cache_dir) / "gutenberg" / f"pg{book}.txt"
     pinned = _entry(lock, book)
@@ -269,7 +315,14 @@ def fetch_gutenberg(
         from_cache = True
     else:
         data = _download(book, url, retries=retries, backoff=backoff, max_bytes=max_bytes,
-                         timeout=timeout)
+                         timeout=timeout, deadline=deadline)
+        if _is_cut_off(data):
+            raise DownloadError(
+                f"the text of Project Gutenberg book {book} from {url} is incomplete: it has the "
+                "'*** START OF' line but not the '*** END OF' line, so the transfer was cut off "
+                f"({len(data):,} bytes received). Nothing was cached or pinned; try again, or "
+                "use another mirror or a local folder with the whole text."
+            )
         if _is_html(data):
             raise DownloadError(
                 f"{url} answered with an HTML page, not the plain text of Project Gutenberg book "

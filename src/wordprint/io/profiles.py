@@ -7,15 +7,19 @@ intervals) reads them back from there, so it never decodes or cleans a text agai
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import logging
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from wordprint.corpus.documents import Document
 from wordprint.io.files import read_json, write_json
-from wordprint.io.tokens import read_tokens, token_cache_path, write_tokens
+from wordprint.io.catalog import DEFAULT_MAX_DOCUMENT_BYTES, too_large
+from wordprint.io.tokens import cached_tokens, token_cache_path, write_tokens
 from wordprint.count.profile import (
     PROFILE_VERSION,
     DescribeSettings,
@@ -31,6 +35,49 @@ from wordprint.io.shards import cache_file, cache_key
 
 log = logging.getLogger(__name__)
 
+# What reading a damaged gzip-compressed JSON file raises (cut off, overwritten, not gzip).
+_DAMAGED = (gzip.BadGzipFile, zlib.error, EOFError, ValueError)
+# Warnings in a document's cleaning report that the console shows too.
+CONSOLE_WARNINGS = ("not valid UTF-8", "mixed encodings", "most of its letters are")
+
+
+class CorruptFileError(DocumentError):
+    """A result file of an earlier step that cannot be read (cut off or overwritten)."""
+
+
+def read_shard(path: str | Path) -> Any:
+    """The JSON of a result shard, or :class:`CorruptFileError` naming it and the fix."""
+    try:
+        return read_json(path)
+    except _DAMAGED as err:
+        raise CorruptFileError(
+            f"the result file {path} is damaged ({type(err).__name__}: {err}), probably cut off "
+            "by a full disk or a crash. Delete it and rerun the workflow: it is made again."
+        ) from None
+
+
+def _read_entry(path: Path, key: str, sha256: str | None = None) -> Any | None:
+    """A cache entry (a dict with its ``cache_key``), or None when it is missing, damaged or
+    written under another key or for other content; the problem is logged and the caller
+    builds the entry again."""
+    if not path.is_file():
+        return None
+    try:
+        entry = read_json(path)
+    except (*_DAMAGED, OSError) as err:
+        problem = f"it is damaged ({type(err).__name__}: {err})"
+    else:
+        stored = entry.pop("cache_key", None) if isinstance(entry, dict) else None
+        if stored == key and (sha256 is None or entry.get("sha256") == sha256):
+            return entry
+        problem = (f"it was written for other content or settings (key {stored})"
+                   if isinstance(entry, dict) else "it is not a cache entry")
+    if problem.endswith("(key None)"):  # written before entries recorded their key
+        log.info("the cache entry %s predates cache keys: it is built again", path)
+    else:
+        log.warning("the cache entry %s is not used (%s): it is built again", path, problem)
+    return None
+
 
 def profile_shard(
     documents: Sequence[Document],
@@ -38,19 +85,29 @@ def profile_shard(
     *,
     settings: ProfileSettings,
     cache_dir: str | Path,
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> Iterator[dict[str, Any]]:
     """Profiles of ``documents`` (raw bytes in the files ``sources``), each computed once and
-    cached, one at a time (the shard job writes each as it comes)."""
+    cached, one at a time (the shard job writes each as it comes).
+
+    A cache entry is used only when it was written under this key for this content (its
+    recorded ``cache_key`` and ``sha256``); a damaged, foreign or outdated one is built again,
+    and logged. A document over ``max_bytes`` is refused (:class:`DocumentError`)."""
     for document, source in zip(documents, sources, strict=True):
+        size = Path(source).stat().st_size
+        if size > max_bytes:
+            raise DocumentError(
+                f"document {document.id!r}: " + too_large(f"its text ({source})", size, max_bytes)
+            )
         raw = Path(source).read_bytes()
         # The document's part of a book and its language belong to its cache key.
         doc_settings = document_settings(settings, document)
         sha = hashlib.sha256(raw).hexdigest()
         key = cache_key(sha, doc_settings, version=PROFILE_VERSION)
         cached = cache_file(cache_dir, "profiles", key)
-        if cached.is_file():
+        profile = _read_entry(cached, key, sha)
+        if profile is not None:
             log.info("%s: from cache %s", document.id, cached)
-            profile = read_json(cached)
         else:
             log.info("%s: profiling %d bytes", document.id, len(raw))
             tokens: dict[str, Any] = {}
@@ -60,10 +117,10 @@ def profile_shard(
             write_tokens(token_cache_path(cache_dir, sha, doc_settings), tokens)
             # Last: a cached profile implies cached tokens. Compact: JSON's C encoder, 10x
             # faster than an indented layout on a novel's 20,000 counts.
-            write_json(cached, profile, compact=True)
+            write_json(cached, {**profile, "cache_key": key}, compact=True)
         profile["id"] = document.id  # the same text may sit in the catalog under two ids
         for warning in profile["cleaning"]["warnings"]:
-            if warning.startswith(("not valid UTF-8", "mixed encodings")):  # how it was read
+            if warning.startswith(CONSOLE_WARNINGS):  # how it was read, what was not split
                 log.warning("document %s: %s", document.id, warning)
         yield profile
 
@@ -94,19 +151,19 @@ def describe_shard(
         key = cache_key(tokens.stem, {**describe, "views": views, "punkt": digests[code]},
                         version=PROFILE_VERSION)
         cached = cache_file(cache_dir, "descriptions", key)
-        if cached.is_file():
+        described = _read_entry(cached, key)
+        if described is not None:
             log.info("%s: from cache %s", document.id, cached)
-            described = read_json(cached)
         else:
-            if not tokens.is_file():
+            texts = cached_tokens(tokens, encoded=True, texts=True)
+            if texts is None:
                 raise DocumentError(
-                    f"document {document.id!r}: its tokens are missing from the cache "
-                    f"({tokens}). Rerun the workflow: the counting step puts them back."
+                    f"document {document.id!r}: its tokens are missing from the cache or "
+                    f"damaged ({tokens}). Rerun the workflow: the counting step puts them back."
                 )
             log.info("%s: describing %s", document.id, ", ".join(views))
             if code not in splitters:
                 splitters[code] = splitter(models[code])
-            texts = read_tokens(tokens, encoded=True, texts=True)
             described = describe_document(
                 {view: texts[view] for view in views},
                 doc_id=document.id,
@@ -114,11 +171,11 @@ def describe_shard(
                 pattern=settings["pattern"],
                 settings=describe,
             )
-            write_json(cached, described, compact=True)
+            write_json(cached, {**described, "cache_key": key}, compact=True)
         described["id"] = document.id
         yield described
 
 
 def read_profiles(paths: Sequence[str | Path]) -> dict[str, dict[str, Any]]:
     """All documents' profiles from the shard files, by document id."""
-    return {p["id"]: p for path in paths for p in read_json(path)}
+    return {p["id"]: p for path in paths for p in read_shard(path)}

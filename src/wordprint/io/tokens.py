@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import zipfile
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,11 @@ from wordprint.text.tokenize import TokenIds
 
 # The settings a document's cached tokens depend on: those of its views' texts, and which views
 # are kept (a profile also depends on e.g. the n-gram feature sets).
+log = logging.getLogger(__name__)
+
+# The archive member recording the cache key an entry was written under.
+_KEY = "__key__"
+
 TOKEN_SETTINGS = (
     "pattern", "lowercase", "short_quotes", "part", "split", "views", "language", "tei",
 )
@@ -38,7 +46,8 @@ def token_cache_path(cache_dir: str | Path, sha256: str, settings: Mapping[str, 
     return cache_file(cache_dir, "tokens", key, suffix=".npz")
 
 
-def write_tokens(path: str | Path, views: Mapping[str, tuple[TokenIds, str]]) -> None:
+def write_tokens(path: str | Path, views: Mapping[str, tuple[TokenIds, str]], *,
+                 key: str | None = None) -> None:
     """Each view's tokens (:class:`TokenIds`) and text in a numpy archive (.npz), written
     atomically.
 
@@ -46,9 +55,12 @@ def write_tokens(path: str | Path, views: Mapping[str, tuple[TokenIds, str]]) ->
     token's type number in the smallest unsigned integer type that holds it, and
     ``<view>.text`` the cleaned text as UTF-8 bytes (for the sentences, which only the
     vocabulary statistics need): a job reads a novel's 160,000 numbers as one array instead of
-    parsing them from text, and reads only the members it asks for.
+    parsing them from text, and reads only the members it asks for. ``__key__`` records the
+    cache key (by default the file's name, :func:`token_cache_path`), checked when read back
+    (:func:`cached_tokens`).
     """
-    arrays: dict[str, np.ndarray] = {}
+    key = Path(path).name.split(".")[0] if key is None else key
+    arrays: dict[str, np.ndarray] = {_KEY: np.frombuffer(key.encode("ascii"), dtype=np.uint8)}
     for view, (encoded, text) in views.items():
         types = json.dumps(encoded.types, ensure_ascii=False).encode("utf-8")
         arrays[f"{view}.types"] = np.frombuffer(types, dtype=np.uint8)
@@ -64,7 +76,7 @@ def read_tokens(
     """The views' tokens written by :func:`write_tokens`: lists, or :class:`TokenIds`; with
     ``texts``, each view as a pair (tokens, text)."""
     with np.load(path) as archive:
-        views = sorted({name.rsplit(".", 1)[0] for name in archive.files})
+        views = sorted({name.rsplit(".", 1)[0] for name in archive.files if name != _KEY})
         found = {
             view: TokenIds(json.loads(archive[f"{view}.types"].tobytes()), archive[f"{view}.ids"])
             for view in views
@@ -77,6 +89,31 @@ def read_tokens(
                 for view, tokens in found.items()
             }
     return found
+
+
+# What a damaged archive raises: cut off, overwritten, or not an archive at all.
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError)
+
+
+def cached_tokens(path: str | Path, **options: bool) -> dict[str, Any] | None:
+    """:func:`read_tokens` of a cache entry, or None when it is missing, damaged or was written
+    under another key (a file copied or renamed into another document's place); the caller
+    then builds the tokens again, and the entry's problem is logged. (An entry written before
+    keys were recorded has none and is used.)"""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path) as archive:
+            stored = archive[_KEY].tobytes().decode("ascii") if _KEY in archive.files else None
+        if stored is None or stored == path.name.split(".")[0]:
+            return read_tokens(path, **options)
+        problem = f"it was written under another key ({stored})"
+    except (*DAMAGED, OSError) as err:
+        problem = f"it is damaged ({type(err).__name__}: {err})"
+    log.warning("the token cache entry %s is not used (%s): the tokens are built again",
+                path, problem)
+    return None
 
 
 class StreamedTokens(Mapping[str, list[str]]):
@@ -136,9 +173,9 @@ class StreamedTokens(Mapping[str, list[str]]):
                    if self._documents else self._settings)
             sha = hashlib.sha256(raw).hexdigest()
             path = token_cache_path(self._cache_dir, sha, own)
-            if path.is_file():
+            cached = cached_tokens(path, encoded=self._encoded)
+            if cached is not None:
                 # The count step caches the views that have words: a missing one has none.
-                cached = read_tokens(path, encoded=self._encoded)
                 none = TokenIds([], np.zeros(0, dtype=np.int64)) if self._encoded else []
                 self.from_cache += 1
                 return {sample_id(doc, view): cached.get(view, none) for view in views}

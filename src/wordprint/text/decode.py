@@ -43,7 +43,11 @@ _FOLD = str.maketrans(
         "\u202f": " ",
         "\u2007": " ",
         "\u00ad": None,
+        # Zero-width characters join or split nothing in a word: "t\u200dhe" is "the".
         "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
         "\ufeff": None,
     }
 )
@@ -69,8 +73,40 @@ SIGNATURES: dict[bytes, str] = {
 }
 
 
+# What may come before an HTML page's first element: a byte-order mark, whitespace, comments,
+# an XML declaration and a DOCTYPE.
+_PREAMBLE = re.compile(rb"(?:\s+|<!--.*?-->|<\?xml[^>]*>|<!doctype[^>]*>)*", re.DOTALL)
+_HTML_START = re.compile(rb"<(?:html|head|body|title|meta)[\s>/]")
+# The elements of an HTML page's frame: a page has at least two of them.
+_HTML_MARKERS = (b"<html", b"<head", b"<body", b"<title", b"<meta", b"</html", b"</head",
+                 b"</body", b"</title")
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether ``head`` (a file's first few KB) is an HTML page: a DOCTYPE ``html``, or an
+    element ``<html>``, ``<head>``, ``<body>``, ``<title>`` or ``<meta>`` first after any
+    byte-order mark, whitespace, comments and XML declaration, with at least one other element
+    of a page's frame (so a text beginning "<html> is a tag" is text).
+
+    >>> looks_like_html(b"<!-- error -->\\n<head><title>503</title></head>")
+    True
+    >>> looks_like_html(b"<html> is a tag that opens a page."), looks_like_html(b"Call me")
+    (False, False)
+    """
+    head = head[:4096].lower()
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    preamble = _PREAMBLE.match(head)
+    if re.search(rb"<!doctype\s+html", head[: preamble.end()]):
+        return True
+    rest = head[preamble.end():]
+    if not _HTML_START.match(rest):
+        return False
+    return sum(marker in rest for marker in _HTML_MARKERS) >= 2
+
+
 def file_kind(head: bytes) -> str | None:
-    """What non-text format the bytes ``head`` (a file's first bytes) begin, if any.
+    """What non-text format the bytes ``head`` (a file's first bytes, up to 4 KB) begin, if any.
 
     Examples
     --------
@@ -82,7 +118,7 @@ def file_kind(head: bytes) -> str | None:
     for signature, kind in SIGNATURES.items():
         if head.startswith(signature):
             return kind
-    if head[:64].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+    if looks_like_html(head):
         return "an HTML page"
     return None
 
@@ -119,6 +155,31 @@ def _mixed(text: str, escaped: re.Match[str], *, encoding: str, skipped: int) ->
     )
 
 
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+_HIGH = re.compile(rb"[\x80-\xff]")
+#: Fewer bytes above 0x7f than this never make a text "another legacy encoding".
+MOJIBAKE_MIN_BYTES = 16
+
+
+def _refuse_other_legacy(raw: bytes) -> None:
+    """Refuse a text that is not UTF-8 and would be mojibake as Windows-1252.
+
+    A Western European text in Windows-1252 or Latin-1 is mostly ASCII letters with an accented
+    one here and there. Russian in windows-1251, Greek in windows-1253, Chinese in GBK or
+    Japanese in Shift-JIS has most of its letters above 0x7f: read as Windows-1252 it would be
+    runs of "Ðåêà" counted as words. Telling those encodings apart reliably needs more than the
+    standard library, so such a text is refused (with the fix: save it as UTF-8), not guessed.
+    """
+    high = len(_HIGH.findall(raw))
+    if high >= MOJIBAKE_MIN_BYTES and high > len(_ASCII_LETTER.findall(raw)):
+        raise DecodeError(
+            f"it is not UTF-8, and {high:,} of its bytes are above 0x7f, more than its ASCII "
+            "letters: it is in a legacy encoding of another script (such as Cyrillic "
+            "windows-1251, Greek windows-1253 or Chinese GBK), which read as Windows-1252 would "
+            "be gibberish. Save it as UTF-8"
+        )
+
+
 def decode_text(raw: bytes) -> Decoded:
     """Decode raw bytes, saying which encoding was used and warning about any fallback.
 
@@ -126,7 +187,10 @@ def decode_text(raw: bytes) -> Decoded:
     that is UTF-8 except for some bytes (mixed encodings, stray invalid bytes) keeps its UTF-8
     and reads each other byte as Windows-1252 (encoding ``utf-8+cp1252``, with a warning naming
     the first byte); a text without any UTF-8 is read as Windows-1252 (a superset of Latin-1's
-    printable range) or, where that fails, Latin-1. Files in a binary format (PDF, ZIP, PNG, ...:
+    printable range) or, where that fails, Latin-1, unless most of its letters would then be
+    accented ones: a text in another script's legacy encoding (windows-1251, GBK, ...) is
+    refused with :class:`DecodeError` rather than read as gibberish. UTF-32 with a BOM is read
+    too. Files in a binary format (PDF, ZIP, PNG, ...:
     see ``SIGNATURES``) and files with NUL bytes outside UTF-16 are refused with
     :class:`DecodeError`.
 
@@ -137,6 +201,16 @@ def decode_text(raw: bytes) -> Decoded:
     >>> decode_text("naïve ".encode() + "café".encode("latin-1")).text
     'naïve café'
     """
+    # The UTF-32 little-endian mark begins with the UTF-16 one: UTF-32 first.
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        try:
+            text = raw.decode("utf-32")
+        except UnicodeDecodeError as err:
+            raise DecodeError(
+                f"it starts with a UTF-32 byte-order mark but is not valid UTF-32 at byte "
+                f"{err.start} ({err.reason}): the file may be cut off"
+            ) from None
+        return Decoded(text, "utf-32", ("not valid UTF-8: decoded as utf-32",))
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = raw.decode("utf-16")
@@ -147,7 +221,10 @@ def decode_text(raw: bytes) -> Decoded:
             ) from None
         return Decoded(text, "utf-16", ("not valid UTF-8: decoded as utf-16",))
     bom = raw.startswith(codecs.BOM_UTF8)
-    kind = None if bom else file_kind(raw[:1024])
+    # After a UTF-8 mark only an HTML page can follow (the signatures are binary formats').
+    kind = ("an HTML page" if looks_like_html(raw[:4096]) else None) if bom else file_kind(
+        raw[:4096]
+    )
     if kind:
         raise DecodeError(f"it is {kind}, not plain text")
     nul = raw.find(b"\x00")
@@ -162,7 +239,14 @@ def decode_text(raw: bytes) -> Decoded:
     if escaped is None:
         return Decoded(text, encoding)
     if bom or _UTF8_CHAR.search(text):
+        # GBK and Shift-JIS byte pairs are sometimes valid UTF-8 too: most are not.
+        count = len(_ESCAPED.findall(text))
+        if count >= MOJIBAKE_MIN_BYTES and count > len(_UTF8_CHAR.findall(text)) + len(
+            _ASCII_LETTER.findall(raw)
+        ):
+            _refuse_other_legacy(raw)
         return _mixed(text, escaped, encoding=encoding, skipped=3 if bom else 0)
+    _refuse_other_legacy(raw)
     for legacy in ("cp1252", "latin-1"):  # cp1252 leaves five bytes undefined
         try:
             return Decoded(raw.decode(legacy), legacy, (f"not valid UTF-8: decoded as {legacy}",))

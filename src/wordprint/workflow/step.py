@@ -9,6 +9,7 @@ function returns, if any) and how long it took.
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import time
@@ -24,6 +25,27 @@ from wordprint.count.profile import DocumentError
 
 # The mistakes a researcher can make and fix; everything else is a bug and keeps its traceback.
 USER_ERRORS: tuple[type[Exception], ...] = (CatalogError, DocumentError, DownloadError)
+# A full disk or an exhausted quota: the machine's problem, not the step's.
+FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def _full_disk(err: BaseException) -> OSError | None:
+    """The "no space left" error behind ``err`` (itself, or its cause or context), if any."""
+    seen = 0
+    while err is not None and seen < 10:
+        if isinstance(err, OSError) and err.errno in FULL:
+            return err
+        err, seen = err.__cause__ or err.__context__, seen + 1
+    return None
+
+
+def _full_disk_message(err: OSError, job) -> str:
+    where = err.filename or (", ".join(str(o) for o in job.output) if job is not None else "")
+    space = "the disk quota is used up" if err.errno == errno.EDQUOT else "the disk is full"
+    return (
+        f"wordprint: {space} writing {where or 'its output'}. Nothing half-written was kept; "
+        "free some space (or move 'cache' and the results to a larger disk) and rerun."
+    )
 
 
 def run(step: Callable[[], str | None], *, log_path: str | None) -> None:
@@ -37,6 +59,8 @@ def run(step: Callable[[], str | None], *, log_path: str | None) -> None:
         force=True,
         format="%(asctime)s %(levelname)s %(message)s",
     )
+    # A log file on a full disk must not print "--- Logging error ---" for every line.
+    logging.raiseExceptions = False
     # PDF output subsets fonts with fontTools, which logs hundreds of lines at INFO.
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     # The script's Snakemake job (the `snakemake` object in its globals) signs its figures.
@@ -52,6 +76,11 @@ def run(step: Callable[[], str | None], *, log_path: str | None) -> None:
         print(f"wordprint: {err}", file=console)
         sys.exit(1)
     except Exception as err:
+        full = _full_disk(err)
+        if full is not None:
+            logging.error("%s", full)
+            print(_full_disk_message(full, job), file=console)
+            sys.exit(1)
         logging.exception("step failed")
         if not log_path:
             raise

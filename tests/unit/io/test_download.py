@@ -19,7 +19,8 @@ from wordprint.io.download import (
     write_lock,
 )
 
-TEXT = b"*** START OF THE PROJECT GUTENBERG EBOOK X ***\r\n\r\nCall me Ishmael.\r\n" * 20
+TEXT = (b"*** START OF THE PROJECT GUTENBERG EBOOK X ***\r\n\r\nCall me Ishmael.\r\n" * 20
+        + b"*** END OF THE PROJECT GUTENBERG EBOOK X ***\r\n")
 FAST = {"retries": 2, "backoff": 0.001, "timeout": 5.0}
 
 
