@@ -306,12 +306,14 @@ def make_workdir(folder: str | Path, *, config_file: str = "config.yaml", **over
     top-level keys overridden.
 
     The repo's corpus comparisons name the default corpus's groups and documents, so they are
-    dropped (``comparisons: []``): the benchmarks time the stylometry pass.
+    dropped (``comparisons: []``): the benchmarks time the stylometry pass. The corpus's texts
+    are links to the shared corpus (:func:`_place`), outside the catalog's folder, hence
+    ``allow_outside_catalog: true``.
     """
     folder = Path(folder)
     (folder / "config").mkdir(parents=True, exist_ok=True)
     config = yaml.safe_load((REPO / "config" / config_file).read_text())
-    config.update({"comparisons": [], **overrides})
+    config.update({"comparisons": [], "allow_outside_catalog": True, **overrides})
     (folder / "config" / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
     return folder
 

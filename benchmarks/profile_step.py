@@ -185,7 +185,7 @@ def main() -> None:
 
     folder = common.scratch("profile")
     catalog = common.make_corpus(folder / "corpus")
-    documents = read_catalog(catalog)
+    documents = read_catalog(catalog, allow_outside=True)  # texts link to the shared corpus
     config = yaml.safe_load((common.REPO / "config/config.yaml").read_text())
     settings = profile_settings(config)
     describe = describe_settings(config)

@@ -84,6 +84,9 @@ def test_repository_paths_named_in_the_docs_exist():
         for path in re.findall(r"`([^`\s]+)`", page.read_text("utf-8")):
             if (path.startswith(roots) and path not in made_by_a_run
                     and not re.search(r"[*<>{}]", path)):
-                if not (REPO / path).exists():
-                    missing.add(f"{page.relative_to(REPO)}: {path}")
+                # A test named as `tests/x.py::test_name`: the file and the test in it.
+                path, _, test = path.partition("::")
+                if not (REPO / path).exists() or (
+                        test and f"def {test}(" not in (REPO / path).read_text("utf-8")):
+                    missing.add(f"{page.relative_to(REPO)}: {path}{'::' if test else ''}{test}")
     assert not missing, "paths named in the docs are gone:\n" + "\n".join(sorted(missing))

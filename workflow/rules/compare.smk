@@ -122,7 +122,9 @@ rule compare:
     params:
         comparison=lambda wildcards: COMPARISONS[wildcards.comparison],
         documents=lambda wildcards: COMPARE_DOCUMENTS[wildcards.comparison],
-        groups=shown_safely([d.group for d in DOCUMENTS]),
+        # A function: Snakemake formats a list of strings given as is with the wildcards, and a
+        # catalog group '{A}' is then a wildcard it lacks (WildcardError).
+        groups=lambda wildcards: shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=RUN.profile,
         settings=config["keyness"],
         uncertainty=config["uncertainty"],
@@ -151,7 +153,9 @@ rule compare_growth:
     params:
         samples=GROWTH_SAMPLES,
         documents=GROWTH_DOCUMENTS,
-        groups=shown_safely([d.group for d in DOCUMENTS]),
+        # A function: Snakemake formats a list of strings given as is with the wildcards, and a
+        # catalog group '{A}' is then a wildcard it lacks (WildcardError).
+        groups=lambda wildcards: shown_safely([d.group for d in DOCUMENTS]),
         profile_settings=RUN.profile,
         cache=config["cache"],
     script:

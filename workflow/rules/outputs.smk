@@ -161,7 +161,8 @@ onstart:
 # The end of a run: wordprint's warnings of this analysis once, then where the report is.
 onsuccess:
     jobs = list(workflow.dag.jobs) if workflow.dag else []
-    for warning in log_warnings([log for job in jobs for log in job.log]):
+    # The config's warnings (wordprint.workflow.settings), then those the jobs logged.
+    for warning in [*RUN.warnings, *log_warnings([log for job in jobs for log in job.log])]:
         print(f"wordprint: warning: {warning}", file=sys.stderr)
     if any(str(f) == results("report.html") for job in jobs for f in job.output):
         print(f"wordprint: the report is {results('report.html')}", file=sys.stderr)

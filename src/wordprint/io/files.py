@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import re
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -117,27 +118,63 @@ def read_json(path: str | Path) -> Any:
     return json.loads(data)
 
 
+# A text cell a spreadsheet would evaluate as a formula (OWASP, "CSV injection"): it starts with
+# '=', '+', '-', '@', a tab or a carriage return, after any quotes '\'' already added. Numbers
+# written as text ("-0.5", "+3", "1e-05") are numbers to a spreadsheet too, and stay as they are.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def neutral_cell(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet evaluates: a ``'`` before a would-be formula.
+
+    :func:`read_csv` takes the ``'`` off again, so wordprint reads its own tables back as
+    written.
+
+    >>> [neutral_cell(t) for t in ("=HYPERLINK(1)", "@SUM(1)", "-2+3", "-0.5", "'tis", "'=x")]
+    ["'=HYPERLINK(1)", "'@SUM(1)", "'-2+3", '-0.5', "'tis", "''=x"]
+    """
+    if _FORMULA.match(text) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def _read_cell(text: str) -> str:
+    return text[1:] if _ESCAPED.match(text) and not _NUMBER.fullmatch(text[1:]) else text
+
+
 def _cell(value: Any) -> Any:
     # repr() is the shortest string that reads back as the same float: exact and deterministic.
     if isinstance(value, (float, np.floating)):
         return repr(float(value)) if value == value else "NaN"
+    if isinstance(value, str):
+        return neutral_cell(value)
     return value
 
 
 def write_csv(path: str | Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """A CSV table with a header row; floats written exactly (shortest round-trip form)."""
+    """A CSV table with a header row; floats written exactly (shortest round-trip form).
+
+    A text cell a spreadsheet would evaluate as a formula (a label ``=HYPERLINK(...)`` from a
+    catalog) is written with a leading ``'`` (:func:`neutral_cell`); :func:`read_csv` removes it.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
+    # The csv module quotes a cell holding '\n' but not one holding a bare '\r', which every
+    # reader takes for the end of the row: such rows are written with every cell quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [header, *rows]:
+        cells = [_cell(v) for v in row]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else writer).writerow(cells)
     write_text(path, buffer.getvalue())
 
 
 def read_csv(path: str | Path) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a CSV file written by :func:`write_csv`."""
+    """Header and rows of a CSV file written by :func:`write_csv` (the ``'`` it put before
+    would-be formulas taken off)."""
     with open(path, newline="", encoding="utf-8") as fh:
-        rows = list(csv.reader(fh))
+        rows = [[_read_cell(c) for c in row] for row in csv.reader(fh)]
     return rows[0], rows[1:]
 
 

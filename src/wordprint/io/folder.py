@@ -68,16 +68,25 @@ def catalog_row(path: Path) -> dict[str, str]:
     return row
 
 
-def folder_catalog(folder: str | Path) -> str:
+def folder_catalog(folder: str | Path, *, allow_outside: bool = False) -> str:
     """The catalog (CSV text) of every text file directly in ``folder``, sorted by name.
 
     Raises :class:`CatalogError` when the folder holds fewer than 3 texts (distances and
-    clusters compare at least 3) or two files give the same id.
+    clusters compare at least 3), two files give the same id, or (unless ``allow_outside``) a
+    file is a symbolic link to a file outside the folder: its header is not read either.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise CatalogError(f"{folder} is not a folder of texts. Name the folder that holds them.")
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+    inside = folder.resolve()
+    for path in files:
+        if not allow_outside and not path.resolve().is_relative_to(inside):
+            raise CatalogError(
+                f"file {path.name!r} is a symbolic link to a file outside the folder {inside}. "
+                "Copy the file into the folder in place of the link, or set "
+                "'allow_outside_catalog: true' in the config to read files from anywhere."
+            )
     if len(files) < 3:
         raise CatalogError(
             f"{folder} holds {len(files)} text file(s) ({', '.join(TEXT_SUFFIXES)}); an analysis "

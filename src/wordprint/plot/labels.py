@@ -19,7 +19,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from wordprint.plot.style import COLUMN_WIDTHS, FONT_SMALL, text_colour
+from wordprint.plot.style import COLUMN_WIDTHS, FONT_SMALL, plain_text, text_colour
 
 # Label candidates around a point, tried in this order (the cartographers' preference:
 # right, left, above, below, then the diagonals, then the directions in between), each at
@@ -236,6 +236,7 @@ def label_points(
     renderer = fig.canvas.get_renderer()
     px_per_pt = fig.dpi / 72.0
     texts = [fig.text(0, 0, s, fontsize=font) for s in labels]
+    plain_text(fig)  # catalog labels are measured as they will be drawn: '$' is no maths
     sizes = np.array(
         [[t.get_window_extent(renderer).width, t.get_window_extent(renderer).height] for t in texts]
     )
@@ -283,6 +284,7 @@ def place_and_annotate(
     renderer = fig.canvas.get_renderer()
     px_per_pt = fig.dpi / 72.0
     texts = [fig.text(0, 0, s, **style) for s, style in zip(labels, styles)]
+    plain_text(fig)
     sizes = np.array([[t.get_window_extent(renderer).width,
                        t.get_window_extent(renderer).height] for t in texts])
     for t in texts:

@@ -14,6 +14,12 @@ canvas, no pyplot state) and finished by :func:`finish`; saving lives in
   read at print size in a single column (3.5 in) or across two columns (7 in); choose with
   ``column=``. Text drawn in a group colour is darkened (same hue) until it reaches a 4.5:1
   contrast with white (WCAG 2.1), so light colours such as yellow stay legible.
+- **Plain text**: catalog and config values (labels, groups, titles) are drawn as written: a
+  figure of :func:`new_figure` turns matplotlib's mathtext off for every text holding a ``$``
+  whenever it is drawn (:func:`plain_text`; text measured before that, as a map's labels, is
+  made plain where it is measured), so ``$5 and $10`` is not typeset as maths and ``$x^$``
+  cannot crash a figure. Only the tick labels matplotlib writes itself
+  (``$\\mathdefault{10^{2}}$`` on a log axis) stay maths.
 - **Determinism**: ``svg.hashsalt`` is fixed and SVG text is written as paths
   (``svg.fonttype = "path"``): the file is the same bytes on every machine and renders the
   same in every viewer, with no dependence on installed fonts. PDF embeds the TrueType font
@@ -35,6 +41,7 @@ W3C (2018). Web Content Accessibility Guidelines (WCAG) 2.1, success criterion 1
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Literal
@@ -284,15 +291,49 @@ def check_labels_groups(labels: Sequence[str], groups: Sequence[str], n: int) ->
         raise ValueError(f"groups has {len(groups)} entries, expected {n} (one per document)")
 
 
+class _PlainTextFigure(Figure):
+    """A figure whose texts are made plain (:func:`plain_text`) whenever it is drawn or laid
+    out, so no code path reaches mathtext with a catalog's ``$``."""
+
+    def draw(self, renderer):  # noqa: D102 (Figure.draw)
+        plain_text(self)
+        return super().draw(renderer)
+
+
 def new_figure(width: float, height: float) -> Figure:
-    fig = Figure(figsize=(width, height), layout="constrained")
+    fig = _PlainTextFigure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)  # Agg canvas: text extents can be measured without pyplot
     fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04, wspace=0.02, hspace=0.02)
     return fig
 
 
+# The tick labels of a log axis: the only mathtext a figure of wordprint draws.
+_MATPLOTLIB_MATH = re.compile(r"\$\\mathdefault\{[^$]*\}\$")
+
+
+def plain_text(fig: Figure) -> None:
+    """Draw every text of ``fig`` holding a ``$`` as written, not as mathtext.
+
+    Texts come from catalogs and configs (``$5 and $10``, a group ``$x^$``); matplotlib
+    would typeset them as maths or fail to draw the figure. Called by :func:`finish`.
+
+    >>> fig = new_figure(1, 1)
+    >>> title = fig.suptitle("$x^$")
+    >>> plain_text(fig); title.get_parse_math()
+    False
+    """
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        value = text.get_text()
+        if "$" in value and not _MATPLOTLIB_MATH.fullmatch(value):
+            text.set_parse_math(False)
+
+
 def finish(fig: Figure) -> Figure:
     """Resolve the layout once, then freeze it.
+
+    Texts holding a ``$`` are first made plain (:func:`plain_text`).
 
     The layout is computed inside the style context, so lazily created ticks take this
     style whatever the rcParams are when the figure is saved. It is then frozen: the
@@ -300,6 +341,7 @@ def finish(fig: Figure) -> Figure:
     last floating-point bits change from one process to the next, and those bits leak into
     SVG clip-path ids. Rounded, fixed axes positions make the saved bytes reproducible.
     """
+    plain_text(fig)
     fig.draw_without_rendering()
     for ax in fig.axes:
         bounds = ax.get_position(original=True).bounds

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from wordprint.attribute.plan import known_documents
@@ -168,6 +169,55 @@ def check_pattern(pattern: str) -> None:
         ) from None
 
 
+# The schema's patterns end in '$', which in jsonschema's Python regexes (unlike ECMA's) also
+# matches before a final line break: a name "ok\n" passes them, and breaks file names later.
+SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def check_names(config: Mapping[str, Any]) -> None:
+    """Refuse a name of the config that becomes part of a file name (the analysis's, a
+    comparison's) unless it is letters, digits, '.', '_' and '-' only, line breaks included."""
+    names = [("analysis", config.get("analysis"))] + [
+        (f"comparisons[{i}].name", c.get("name")) for i, c in enumerate(config.get("comparisons", []))
+    ]
+    for key, name in names:
+        if isinstance(name, str) and not SAFE_NAME.fullmatch(name):
+            raise SettingsError(
+                f"wordprint: config {key} is {name!r}, but it becomes part of file names: use "
+                "letters, digits, '.', '_' and '-' only (no spaces or line breaks), starting "
+                "with a letter or digit."
+            )
+
+
+def check_paths(
+    config: Mapping[str, Any], documents: Sequence[Document], root: Path | None = None
+) -> None:
+    """Refuse a folder or file the run writes (config ``cache``, ``gutenberg_lock``) outside the
+    project folder ``root`` (the working directory) and the folders of ``allowed_paths``.
+
+    Paths are resolved first (``..`` and symbolic links), so neither an absolute path, nor
+    ``../``, nor a link leads out. The catalog itself may lie anywhere (it is read, never
+    written; its sources are held to its folder by ``allow_outside_catalog``); the Gutenberg
+    lock written next to it (``gutenberg_lock: ""``) may not, when the catalog has
+    ``gutenberg:`` sources.
+    """
+    root = (root or Path.cwd()).resolve()
+    allowed = [root, *((root / p).resolve() for p in config.get("allowed_paths", []))]
+    lock = config.get("gutenberg_lock") or ""
+    written = [("cache", config.get("cache") or "")]
+    if any(d.kind == "gutenberg" for d in documents):
+        written.append(("gutenberg_lock", lock or str(Path(config["catalog"]).with_suffix(
+            ".lock.json"))))
+    for key, value in written:
+        if value and not any((root / value).resolve().is_relative_to(a) for a in allowed):
+            hint = "" if lock or key == "cache" else " (empty: next to the catalog)"
+            raise SettingsError(
+                f"wordprint: config {key} is {value!r}{hint}, which is outside the project "
+                f"folder {root}, and wordprint writes there. Give a path inside the project, or "
+                "list the folder holding it in config allowed_paths."
+            )
+
+
 def _range(key: str, value: Any, default: list[int]) -> list[int]:
     """An MFW setting of the config as a list: a range {min, max, step} (stylo's mfw.min,
     mfw.max, mfw.incr) expanded, a list as is, nothing as ``default``."""
@@ -207,6 +257,7 @@ class RunSettings:
     word_table_mfw: int  # the largest MFW table: the others are its prefixes
     table_mfw: list[int]  # every MFW table written
     map_settings: dict[str, list]  # the measures and MFW whose maps are drawn
+    warnings: tuple[str, ...] = ()  # one line each, printed at the end of a run and in the report
 
     def when(self, analysis: str, outputs: Sequence[Any]) -> list[Any]:
         """``outputs`` (a list) when the run builds ``analysis``, else nothing."""
@@ -235,12 +286,20 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
     consecutive segments, a robustness grid with no usable setting).
     """
     check_pattern(config["tokenizer"]["pattern"])
+    check_names(config)
+    check_paths(config, documents)
     documents = shown_safely(list(documents))
     if len(documents) < 3:
         raise SettingsError(
             f"wordprint: the catalog {config['catalog']} lists {len(documents)} document(s), "
             "but distances, clusters and the consensus tree compare documents and need at "
             "least 3. Add documents to the catalog."
+        )
+    if not {"full", "own"} & set(config["views"]):
+        raise SettingsError(
+            f"wordprint: config views is {config['views']}: those views hold only the documents "
+            "with enough quotations (or notes), possibly none, but the tables, trees and maps "
+            "need every document. Add full or own to views."
         )
     mfw = _range("mfw_range", config.get("mfw_range"), config["mfw"])
     report_mfw, report_measure = _report_setting(config, mfw)
@@ -261,9 +320,41 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
             "document 'known', so no label can score the clusters. Mark the documents of known "
             "authorship 'known', or name another column in attribution.role_column."
         )
+    warnings: list[str] = []
+    # A document with an empty label has no author to recover: it is clustered and drawn, and
+    # left out of the scores like a questioned one (else "" would be scored as an author).
+    unlabelled = [d.id for d in documents if d.id in set(known) and not d.field(label_column).strip()]
+    if unlabelled:
+        known = [i for i in known if i not in set(unlabelled)]
+        shown = ", ".join(unlabelled[:5]) + (" ..." if len(unlabelled) > 5 else "")
+        warnings.append(
+            f"{len(unlabelled)} document(s) have an empty {label_column!r} in the catalog "
+            f"({shown}): they are clustered and drawn, but left out of the cluster scores. "
+            f"Fill in their {label_column!r} to score them."
+        )
+    if not known:
+        raise SettingsError(
+            f"wordprint: no document has a {label_column!r} (config label_column) in the "
+            "catalog, so no label can score the clusters. Fill in the column, or name another "
+            "in label_column."
+        )
     scored = frozenset(known)
     labels = {d.field(label_column) for d in documents if d.id in scored}
+    if len(labels) == 1:
+        warnings.append(
+            f"every scored document has the same {label_column!r} ({next(iter(labels))!r}): "
+            "the flat clusters are 1 and their scores (ARI 1.0) say nothing about authorship. "
+            "Add documents by other authors, or name another column in label_column."
+        )
     clusters = len(labels) if config["clusters"] == "auto" else config["clusters"]
+    if config["clusters"] != "auto" and clusters > len(documents) and (
+            config["sampling"]["method"] == "none"):
+        raise SettingsError(
+            f"wordprint: config clusters is {clusters}, but the catalog lists "
+            f"{len(documents)} documents, and a tree of {len(documents)} leaves cuts into at "
+            f"most {len(documents)} clusters. Set clusters to at most {len(documents)}, or "
+            "'auto' (the number of labels)."
+        )
 
     shards: dict[str, ShownList] = {}
     for document in documents:
@@ -359,6 +450,7 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
         ),
         word_table_mfw=0,
         table_mfw=[],
+        warnings=tuple(warnings),
     )
     # The consensus tree and the robustness map read the word table of the most MFW any of
     # them takes and cut it to each setting's MFW (a selection of fewer words is a prefix of
@@ -370,4 +462,10 @@ def run_settings(config: Mapping[str, Any], documents: Sequence[Document]) -> Ru
         *([*robustness_grid["mfw"], report_mfw] if "robustness" in analyses else []),
     ])
     settings.update(word_table_mfw=largest, table_mfw=sorted({*mfw, largest}))
+    if "pca" in analyses and min(settings["map_settings"]["mfw"]) < 2:
+        raise SettingsError(
+            f"wordprint: config mfw {mfw}: the PCA map of {min(settings['map_settings']['mfw'])}"
+            " word has no second axis to draw. Use 2 or more most frequent words, or leave "
+            "'pca' out of analyses."
+        )
     return RunSettings(**settings)
