@@ -97,7 +97,8 @@ def document_settings(settings: ProfileSettings, document: Document) -> ProfileS
     >>> d = Document("a", "A", "T", "", "g", "a.xml", "file", "a.xml", {"language": "fr"})
     >>> run = {"pattern": "words", "languages": {"default": "en", "tokenizer": {},
     ...                                         "by_language": {}}}
-    >>> document_settings(run, d)["language"]["elisions"]
+    >>> options = document_settings(run, d)["language"]
+    >>> options["elisions"]
     'split'
     >>> document_settings({"pattern": "words"}, d)
     {'pattern': 'words'}

@@ -21,6 +21,8 @@ def test_binary_is_refused():
 
 
 def test_normalise_folds_typography():
-    assert normalise("“Workers’ state”\r\n—Trotsky\u00a0x") == "\"Workers' state\"\n-Trotsky x"
+    assert normalise("“Workers’ state”\r\n—Trotsky\u00a0x") == "\"Workers' state\"\n - Trotsky x"
+    # a dash separates words (issue #19: "still\u2014as" was one token "still-as"); a hyphen joins
+    assert normalise("still\u2014as self\u2010made") == "still - as self-made"
     assert normalise("cafe\u0301") == "café"  # NFC
     assert normalise("co\u00adoperation") == "cooperation"  # soft hyphen
