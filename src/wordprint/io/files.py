@@ -132,8 +132,8 @@ def neutral_cell(text: str) -> str:
     :func:`read_csv` takes the ``'`` off again, so wordprint reads its own tables back as
     written.
 
-    >>> [neutral_cell(t) for t in ("=HYPERLINK(1)", "@SUM(1)", "-2+3", "-0.5", "'tis", "'=x")]
-    ["'=HYPERLINK(1)", "'@SUM(1)", "'-2+3", '-0.5', "'tis", "''=x"]
+    >>> tuple(neutral_cell(t) for t in ("=HYPERLINK(1)", "@SUM(1)", "-2+3", "-0.5", "'tis", "'=x"))
+    ("'=HYPERLINK(1)", "'@SUM(1)", "'-2+3", '-0.5', "'tis", "''=x")
     """
     if _FORMULA.match(text) and not _NUMBER.fullmatch(text):
         return "'" + text
