@@ -369,7 +369,8 @@ def test_mfw_list_from_the_command_line(tmp_path, shared, workflow):
 def test_checksum_changed_since_the_lock(tmp_path, shared, workflow):
     mirror = tmp_path / "mirror"
     (mirror / "cache/epub/7").mkdir(parents=True)
-    book = b"*** START OF THE PROJECT GUTENBERG EBOOK 7 ***\n\n" + paper(shared, 15).encode()
+    book = (b"*** START OF THE PROJECT GUTENBERG EBOOK 7 ***\n\n" + paper(shared, 15).encode()
+            + b"\n*** END OF THE PROJECT GUTENBERG EBOOK 7 ***\n")  # whole: only the SHA differs
     (mirror / "cache/epub/7/pg7.txt").write_bytes(book)
     root = make_project(tmp_path / "project", three_papers(shared), gutenberg_mirror=str(mirror))
     with open(root / "corpus/catalog.csv", "a", encoding="utf-8") as fh:
