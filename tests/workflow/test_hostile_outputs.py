@@ -98,11 +98,14 @@ def test_one_author_warns_at_the_end_of_the_run(tmp_path, shared, workflow):
     root = make_project(tmp_path / "one", documents)
     run = workflow.run(root, "--cores", "2")
     assert run.returncode == 0, run.stderr[-3000:]
-    assert (
-        "wordprint: warning: every scored document has the same 'author' ('Hamilton'): the flat "
-        "clusters are 1 and their scores (ARI 1.0) say nothing about authorship. Add documents "
-        "by other authors, or name another column in label_column."
-    ) in run.stderr
+    warning = (
+        "every scored document has the same 'author' ('Hamilton'): the flat clusters are 1 and "
+        "their scores (ARI 1.0) say nothing about authorship. Add documents by other authors, or "
+        "name another column in label_column."
+    )
+    assert f"wordprint: warning: {warning}" in run.stderr
+    report = (root / "results/default/report.html").read_text(encoding="utf-8")
+    assert f"Warning: {warning}".replace("'", "&#x27;") in report
 
 
 # --- 7. Links out of the corpus folder ---------------------------------------------------------

@@ -91,6 +91,9 @@ rule report_html:
         comparisons=shown_safely(COMPARE_REPORT["sides"]),
         attribution=ATTRIBUTION.enabled,
         known=RUN.known,
+        # A function: a list of strings is formatted with the wildcards, and a warning may
+        # quote a label such as '{A}'.
+        warnings=lambda wildcards: list(RUN.warnings),
         highlight=HIGHLIGHT,
         figures=report_files("figures/", ".png"),
         tables=report_files("tables/", ".csv"),

@@ -396,7 +396,9 @@ def main():
                 + "."
                 if short
                 else ""
-            ),
+            )
+            # The config's warnings (wordprint.workflow.settings), as on the console.
+            + "".join(f" Warning: {w}" for w in par.get("warnings", [])),
             [
                 *maps,
                 *more_figures(inp, mfw),
