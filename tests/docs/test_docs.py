@@ -90,3 +90,31 @@ def test_repository_paths_named_in_the_docs_exist():
                         test and f"def {test}(" not in (REPO / path).read_text("utf-8")):
                     missing.add(f"{page.relative_to(REPO)}: {path}{'::' if test else ''}{test}")
     assert not missing, "paths named in the docs are gone:\n" + "\n".join(sorted(missing))
+
+
+def test_the_guarantees_tables_and_the_hostile_suite_correspond_one_to_one():
+    """Every row of the 'Guarantees: ...' tables of the bad-input page names a test, and every
+    test of the hostile-input suite is named by a row (issue #20)."""
+    import ast
+    import re
+
+    page = (REPO / "docs/guide/bad-input.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## Guarantees: .*?(?=^## |\Z)", page, flags=re.M | re.S)
+    rows = [line for section in sections for line in section.splitlines()
+            if line.startswith("| ") and not re.match(r"\| (input|Input|---)", line)]
+    assert len(sections) == 2 and len(rows) >= 15
+    named = set()
+    for row in rows:
+        tests = re.findall(r"`(tests/[\w/]+\.py)::(test_\w+)`", row)
+        assert tests, f"a guarantee names no test: {row[:120]}"
+        named.update(tests)
+    suite = {
+        (path, node.name)
+        for path in ("tests/unit/test_hostile_sources.py", "tests/unit/test_hostile_outputs.py",
+                     "tests/workflow/test_hostile_sources.py",
+                     "tests/workflow/test_hostile_outputs.py", "tests/unit/test_fuzz.py")
+        for node in ast.parse((REPO / path).read_text(encoding="utf-8")).body
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+    }
+    assert suite - named == set(), f"tests no guarantee names: {sorted(suite - named)}"
+    assert named - suite == set(), f"guarantees naming no such test: {sorted(named - suite)}"
