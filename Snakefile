@@ -5,6 +5,15 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
+# A default config file that is not YAML: one line naming the file and the line (Snakemake's
+# own message names neither). A --configfile is read by Snakemake before this file runs.
+from snakemake.exceptions import WorkflowError
+from wordprint.workflow.analysis import config_file_problem
+
+if config_file_problem("config/config.yaml"):
+    raise WorkflowError(config_file_problem("config/config.yaml"))
+
+
 configfile: "config/config.yaml"
 
 

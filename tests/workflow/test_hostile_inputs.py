@@ -287,9 +287,9 @@ def test_malformed_yaml(tmp_path, shared, workflow):
     root = make_project(tmp_path, three_papers(shared))
     with open(root / "config/config.yaml", "a", encoding="utf-8") as fh:
         fh.write("mfw: [20\nlinkage: : ward\n")
-    # Snakemake reads the config file before the workflow starts; its message says what is wrong.
+    # One line naming the file and the line (issue #20; Snakemake's own message named neither).
     stops_before_any_job(workflow.run(root, "--cores", "2"), root,
-                         "Config file is not valid JSON or YAML.")
+                         "wordprint: config file config/config.yaml: line ")
 
 
 def test_config_is_data_not_code(tmp_path, shared, workflow):

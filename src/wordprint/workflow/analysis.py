@@ -17,6 +17,7 @@ from typing import Any
 
 __all__ = [
     "NAME",
+    "config_file_problem",
     "analysis_config",
     "analysis_name",
     "log_warnings",
@@ -143,3 +144,33 @@ def log_warnings(logs: Sequence[str | Path]) -> list[str]:
             if marker:
                 found.setdefault(message.strip())
     return list(found)
+
+
+def config_file_problem(path: str | Path) -> str | None:
+    r"""One line naming the file, the line and what is wrong when the config file at ``path``
+    is not YAML (Snakemake's own message names neither); None when it reads, or is missing.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False) as fh:
+    ...     _ = fh.write("mfw: [20\nlinkage: ward\n")
+    >>> config_file_problem(fh.name).split(": ", 2)[2]
+    "line 2, column 8: expected ',' or ']', but got ':'; fix the file (YAML: 'key: value', lists in [ ])."
+    >>> os.unlink(fh.name)
+    """
+    import yaml
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        what = " ".join(str(err.problem or err.context or "not YAML").split())
+        return (f"wordprint: config file {path}: {where}: {what}; fix the file (YAML: "
+                "'key: value', lists in [ ]).")
+    except yaml.YAMLError as err:
+        return f"wordprint: config file {path}: {err}; fix the file."
+    return None
