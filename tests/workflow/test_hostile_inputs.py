@@ -297,8 +297,9 @@ def test_config_is_data_not_code(tmp_path, shared, workflow):
     marker = tmp_path / "code-ran"
     with open(root / "config/config.yaml", "a", encoding="utf-8") as fh:
         fh.write(f"note: !!python/object/apply:os.system ['touch {marker}']\n")
+    # refused as not plain YAML, naming the file and the line of the tag
     stops_before_any_job(workflow.run(root, "--cores", "2"), root,
-                         "Config file is not valid JSON or YAML.")
+                         "wordprint: config file config/config.yaml: line ")
     assert not marker.exists()
 
 
