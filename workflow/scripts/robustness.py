@@ -2,14 +2,13 @@ import logging
 
 from wordprint import plot
 from wordprint.corpus.samples import documents_of, samples, view_of
-from wordprint.features.mfw import feature_table
 from wordprint.features.sampling import resample
 from wordprint.io.profiles import read_profiles
 from wordprint.measures.distances import MEASURES
 from wordprint.io.figures import save_figure
 from wordprint.io.files import read_matrix, write_csv
 from wordprint.workflow.step import run
-from wordprint.evaluate.robustness import figure_rows, grid_settings, robustness_map
+from wordprint.evaluate.robustness import figure_rows, grid_settings, robustness_map, view_table
 
 
 def main():
@@ -28,11 +27,8 @@ def main():
         chosen = {**par.samples, "views": [ref["view"]]}
         corpus = resample(samples(par.documents, read_profiles(snakemake.input.profiles),
                                   **chosen), **par.sampling)
-        if [s.id for s in corpus] != [i for i, v in zip(ids, views) if v == ref["view"]]:
-            raise ValueError("the profiles' samples are not the word table's")
-        _, reference_table = feature_table([s.counts for s in corpus],
-                                           totals=[s.tokens for s in corpus], n=largest,
-                                           **par.selection)
+        reference_table = view_table(corpus, [i for i, v in zip(ids, views) if v == ref["view"]],
+                                     n=largest, selection=par.selection)
     settings = grid_settings(grid["mfw"], grid["measures"], grid["normalisations"])
     reference = (ref["mfw"], ref["measure"], "none")
     logging.info("%d samples, %d settings, reference %s", len(ids), len(settings), reference)

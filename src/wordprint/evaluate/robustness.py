@@ -66,12 +66,17 @@ most frequent words? Literary and Linguistic Computing 26(3), 315-321.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from wordprint.clustering.methods import cluster_labels
+from wordprint.features.mfw import feature_table
 from wordprint.measures.normalised import applicable, normalised_distances
+
+if TYPE_CHECKING:  # pragma: no cover
+    from wordprint.corpus.samples import Sample
 
 #: The conclusions checked, in table order, with a short description for figures and reports.
 CONCLUSIONS: dict[str, str] = {
@@ -304,6 +309,21 @@ def robustness_rows(
                 ]
             )
     return list(COLUMNS), rows
+
+
+def view_table(
+    corpus: Sequence[Sample], ids: Sequence[str], *, n: int, selection: Mapping[str, Any]
+) -> np.ndarray:
+    """The word table of one view's samples alone: their ``n`` most frequent words ranked on
+    them (:func:`~wordprint.features.mfw.feature_table` with ``selection``), as a run of that
+    view only has it. ``ids`` are the rows the mixed word table holds for the view, which the
+    samples must be, in order.
+    """
+    if [s.id for s in corpus] != list(ids):
+        raise ValueError("the profiles' samples are not the word table's")
+    _, table = feature_table([s.counts for s in corpus], totals=[s.tokens for s in corpus], n=n,
+                             **selection)
+    return table
 
 
 def grid_settings(

@@ -33,6 +33,17 @@ from wordprint.plot.style import (
 _TREE_COLOUR = "#333333"
 
 
+def _leaf_strip(strip_ax, leaf_labels, leaf_groups, names, colours, font: float) -> None:
+    """The group strip beside a tree's leaves, each leaf labelled in its group's colour."""
+    group_strip(strip_ax, leaf_groups, names, vertical=True)
+    strip_ax.set_xticks([])
+    strip_ax.yaxis.tick_right()
+    strip_ax.set_yticks(range(len(leaf_labels)), labels=leaf_labels, fontsize=font)
+    strip_ax.tick_params(axis="y", pad=2)
+    for tick, g in zip(strip_ax.get_yticklabels(), leaf_groups):
+        tick.set_color(text_colour(colours[g]))
+
+
 # ---------------------------------------------------------------------------------------------
 # Dendrogram
 # ---------------------------------------------------------------------------------------------
@@ -154,13 +165,7 @@ def dendrogram_figure(
             tree_ax.spines["top"].set_visible(True)
         tree_ax.set_axisbelow(True)
 
-        group_strip(strip_ax, leaf_groups, names, vertical=True)
-        strip_ax.set_xticks([])
-        strip_ax.yaxis.tick_right()
-        strip_ax.set_yticks(range(n), labels=leaf_labels, fontsize=font)
-        strip_ax.tick_params(axis="y", pad=2)
-        for tick, g in zip(strip_ax.get_yticklabels(), leaf_groups):
-            tick.set_color(text_colour(colours[g]))
+        _leaf_strip(strip_ax, leaf_labels, leaf_groups, names, colours, font)
 
         group_legend(fig, names, strip=True, title=title)
         return finish(fig)
@@ -340,13 +345,7 @@ def consensus_tree_figure(
             explain += " (unrooted tree, drawn from its most balanced split)"
         tree_ax.set_xlabel(f"{note}\n{explain}" if note else explain)
 
-        group_strip(strip_ax, leaf_groups, names, vertical=True)
-        strip_ax.set_xticks([])
-        strip_ax.yaxis.tick_right()
-        strip_ax.set_yticks(range(n), labels=leaf_labels, fontsize=font)
-        strip_ax.tick_params(axis="y", pad=2)
-        for tick, g in zip(strip_ax.get_yticklabels(), leaf_groups):
-            tick.set_color(text_colour(colours[g]))
+        _leaf_strip(strip_ax, leaf_labels, leaf_groups, names, colours, font)
         group_legend(fig, names, strip=True, title=title)
         return finish(fig)
 
